@@ -1,0 +1,119 @@
+package dev.linkpulse.core;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The single place that spells the table's keys. Item types share one table:
+ *
+ * <pre>
+ * link            PK=LINK#{code}                 SK=LINK
+ *   owner index   GSI1PK=OWNER#{owner}           GSI1SK={createdAt}#{code}   (sparse: only links carry it)
+ * raw click       PK=CLICK#{code}#{shard}         SK={epochMillis, 13 digits}#{eventId}
+ * counter bucket  PK=STATS#{code}                SK=HOUR#{yyyy-MM-ddTHH}       (UTC hour)
+ * connection      PK=SUBS#{code}                 SK=CONN#{connectionId}        (subscriber of a link)
+ *   reverse       PK=CONN#{connectionId}         SK=SUB#{code}                 (what to remove on $disconnect)
+ * </pre>
+ *
+ * A raw click's partition is chosen from its event id, so a redelivered event rewrites the same item, and one
+ * link's clicks spread over {@link #CLICK_SHARDS} partitions (see {@link #clickShard}).
+ */
+public final class Keys {
+  public static final String PK = "PK";
+  public static final String SK = "SK";
+  public static final String GSI1 = "GSI1";
+  public static final String GSI1PK = "GSI1PK";
+  public static final String GSI1SK = "GSI1SK";
+  /** The table's TTL attribute (epoch seconds); Powertools' idempotency records use the same name. */
+  public static final String TTL = "expiration";
+
+  public static final String LINK_PREFIX = "LINK#";
+  public static final String CLICK_PREFIX = "CLICK#";
+  public static final String STATS_PREFIX = "STATS#";
+
+  /**
+   * Raw-click partitions per link. A raw click costs 1 WCU, and one partition key takes at most 1,000 WCU/s, so a
+   * link clicked 10,000 times a second needs at least 10; 32 leaves headroom for uneven hashing and larger items.
+   */
+  public static final int CLICK_SHARDS = 32;
+
+  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+
+  private Keys() {}
+
+  public static Map<String, AttributeValue> link(String code) {
+    return key(LINK_PREFIX + code, "LINK");
+  }
+
+  public static String ownerPartition(String owner) {
+    return "OWNER#" + owner;
+  }
+
+  public static String ownerSort(Instant createdAt, String code) {
+    return createdAt.toString() + "#" + code;
+  }
+
+  public static int clickShard(String eventId) {
+    return Math.floorMod(Hashing.fnv1a32(eventId), CLICK_SHARDS);
+  }
+
+  public static String clickPartition(String code, int shard) {
+    return CLICK_PREFIX + code + "#" + shard;
+  }
+
+  public static Map<String, AttributeValue> click(String code, Instant time, String eventId) {
+    return key(clickPartition(code, clickShard(eventId)), clickSort(time.toEpochMilli(), eventId));
+  }
+
+  /** A sort key bound for range queries over one click partition: every click at or after {@code epochMillis}. */
+  public static String clickSort(long epochMillis, String eventId) {
+    return String.format("%013d#%s", epochMillis, eventId);
+  }
+
+  /** The link code a raw-click partition key belongs to, e.g. {@code CLICK#abc#7} -> {@code abc}. */
+  public static String codeOfClickPartition(String pk) {
+    if (!pk.startsWith(CLICK_PREFIX)) throw new IllegalArgumentException("not a click key: " + pk);
+    int shardSep = pk.lastIndexOf('#');
+    return pk.substring(CLICK_PREFIX.length(), shardSep);
+  }
+
+  public static String statsPartition(String code) {
+    return STATS_PREFIX + code;
+  }
+
+  public static String hourSort(Instant time) {
+    return "HOUR#" + HOUR.format(time.truncatedTo(ChronoUnit.HOURS));
+  }
+
+  public static Instant hourOfSort(String sk) {
+    return Instant.parse(sk.substring("HOUR#".length()) + ":00:00Z");
+  }
+
+  public static Map<String, AttributeValue> counter(String code, Instant time) {
+    return key(statsPartition(code), hourSort(time));
+  }
+
+  public static String subscribersPartition(String code) {
+    return "SUBS#" + code;
+  }
+
+  public static Map<String, AttributeValue> subscription(String code, String connectionId) {
+    return key(subscribersPartition(code), "CONN#" + connectionId);
+  }
+
+  public static String connectionPartition(String connectionId) {
+    return "CONN#" + connectionId;
+  }
+
+  public static Map<String, AttributeValue> connectionSubscription(String connectionId, String code) {
+    return key(connectionPartition(connectionId), "SUB#" + code);
+  }
+
+  private static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+  }
+}

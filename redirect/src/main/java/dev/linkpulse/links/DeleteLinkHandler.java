@@ -1,0 +1,21 @@
+package dev.linkpulse.links;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.linkpulse.core.http.HttpApiHandler;
+import dev.linkpulse.core.http.HttpResponses;
+import dev.linkpulse.core.http.Requests;
+import software.amazon.lambda.powertools.tracing.Tracing;
+
+/** {@code DELETE /links/{code}}: owner only; anyone else gets the same 404 as for a missing code. */
+public final class DeleteLinkHandler extends HttpApiHandler {
+  private final LinkService service = LinksApi.fromEnvironment();
+
+  @Override
+  @Tracing(namespace = "linkpulse")
+  protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+    service.delete(Requests.subject(event), Requests.pathParameter(event, "code"));
+    return HttpResponses.noContent();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.linkpulse.links;
+
+import dev.linkpulse.core.http.ApiException;
+import dev.linkpulse.core.links.AliasRules;
+import dev.linkpulse.core.links.CodeGenerator;
+import dev.linkpulse.core.links.Link;
+import dev.linkpulse.core.links.LinkStore;
+import dev.linkpulse.core.links.Page;
+import dev.linkpulse.core.links.UrlValidator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Creating, reading, listing and deleting links for their owner. Knows nothing of Lambda or HTTP events. */
+public final class LinkService {
+  /** Seven base62 characters give 3.5e12 codes; even at a billion links a collision is rare, and five in a row is a bug. */
+  static final int CODE_ATTEMPTS = 5;
+  static final int MAX_PAGE = 100;
+
+  private final LinkStore store;
+  private final UrlValidator urls;
+  private final CodeGenerator codes;
+  private final Clock clock;
+  private final String baseUrl;
+
+  public LinkService(LinkStore store, UrlValidator urls, CodeGenerator codes, Clock clock, String baseUrl) {
+    this.store = store;
+    this.urls = urls;
+    this.codes = codes;
+    this.clock = clock;
+    this.baseUrl = baseUrl;
+  }
+
+  public LinkView create(String owner, CreateLinkRequest request) {
+    String url = urls.validate(request.url());
+    int redirect = request.redirect() == null ? 302 : request.redirect();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant expiresAt = request.expiresAtInstant();
+    if (expiresAt != null && !expiresAt.isAfter(now)) {
+      throw ApiException.badRequest("expires_in_past", "expiresAt must be in the future");
+    }
+    if (request.alias() != null) {
+      Link link = new Link(AliasRules.validate(request.alias()), url, owner, redirect, now, expiresAt, Link.Status.ACTIVE);
+      if (!store.putIfAbsent(link)) throw new ApiException(409, "alias_taken", "alias '" + request.alias() + "' is already taken");
+      return LinkView.of(link, baseUrl);
+    }
+    for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      Link link = new Link(codes.next(), url, owner, redirect, now, expiresAt, Link.Status.ACTIVE);
+      if (store.putIfAbsent(link)) return LinkView.of(link, baseUrl);
+    }
+    throw new IllegalStateException("no free code after " + CODE_ATTEMPTS + " attempts");
+  }
+
+  public LinkView get(String owner, String code) {
+    return store.findOwned(owner, code).map(link -> LinkView.of(link, baseUrl)).orElseThrow(ApiException::notFound);
+  }
+
+  public void delete(String owner, String code) {
+    if (!store.deleteOwned(owner, code)) throw ApiException.notFound();
+  }
+
+  public Page<LinkView> list(String owner, String limitParam, String cursor) {
+    int limit = 20;
+    if (limitParam != null) {
+      try {
+        limit = Integer.parseInt(limitParam);
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > MAX_PAGE) throw ApiException.badRequest("limit_invalid", "limit must be a whole number from 1 to " + MAX_PAGE);
+    }
+    Page<Link> page = store.listByOwner(owner, limit, cursor);
+    return new Page<>(page.items().stream().map(link -> LinkView.of(link, baseUrl)).toList(), page.cursor());
+  }
+}
