@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -41,6 +42,8 @@ public final class Keys {
    */
   public static final int CLICK_SHARDS = 32;
 
+  private static final DateTimeFormatter OWNER_SORT_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
 
   private Keys() {}
@@ -53,8 +56,12 @@ public final class Keys {
     return "OWNER#" + owner;
   }
 
+  /**
+   * Fixed-width milliseconds: {@code Instant.toString()} drops a zero fraction, and {@code ...00Z} sorts after
+   * {@code ...00.500Z}, which would list links of the same second out of order.
+   */
   public static String ownerSort(Instant createdAt, String code) {
-    return createdAt.toString() + "#" + code;
+    return OWNER_SORT_TIME.format(createdAt) + "#" + code;
   }
 
   public static int clickShard(String eventId) {
@@ -71,13 +78,14 @@ public final class Keys {
 
   /** A sort key bound for range queries over one click partition: every click at or after {@code epochMillis}. */
   public static String clickSort(long epochMillis, String eventId) {
-    return String.format("%013d#%s", epochMillis, eventId);
+    // Locale.ROOT: some locales format digits in other scripts, which would break the key's sort order.
+    return String.format(Locale.ROOT, "%013d#%s", epochMillis, eventId);
   }
 
   /** The link code a raw-click partition key belongs to, e.g. {@code CLICK#abc#7} -> {@code abc}. */
   public static String codeOfClickPartition(String pk) {
-    if (!pk.startsWith(CLICK_PREFIX)) throw new IllegalArgumentException("not a click key: " + pk);
     int shardSep = pk.lastIndexOf('#');
+    if (!pk.startsWith(CLICK_PREFIX) || shardSep <= CLICK_PREFIX.length()) throw new IllegalArgumentException("not a click key: " + pk);
     return pk.substring(CLICK_PREFIX.length(), shardSep);
   }
 

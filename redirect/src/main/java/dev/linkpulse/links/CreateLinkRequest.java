@@ -1,6 +1,8 @@
 package dev.linkpulse.links;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.http.ApiException;
 import java.time.Instant;
@@ -13,12 +15,14 @@ import java.util.Set;
  */
 public record CreateLinkRequest(String url, String alias, Integer redirect, String expiresAt) {
   private static final Set<String> FIELDS = Set.of("url", "alias", "redirect", "expiresAt");
+  /** Trailing content ({@code {...} {...}}) is an error, not silently dropped. */
+  private static final ObjectReader STRICT = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   static final Set<Integer> REDIRECTS = Set.of(301, 302, 307, 308);
 
   public static CreateLinkRequest parse(String body) {
     JsonNode node;
     try {
-      node = Json.tree(body);
+      node = STRICT.readTree(body);
     } catch (Exception e) {
       throw ApiException.badRequest("malformed_json", "request body is not valid JSON");
     }

@@ -15,7 +15,7 @@ import java.util.Locale;
  *   <li>no credentials ({@code user:pass@host});</li>
  *   <li>not on the shortener's own host, which would make a redirect loop.</li>
  * </ul>
- * The accepted URL is returned normalised only in its scheme and host case; path and query are kept as given.
+ * The accepted URL is returned with its scheme lower-cased and everything else exactly as given.
  */
 public final class UrlValidator {
   public static final int MAX_LENGTH = 2048;

@@ -1,0 +1,174 @@
+package dev.linkpulse.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.linkpulse.local.LocalConfig;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml is the single source of truth; these checks keep code and template from drifting apart, and keep
+ * the template least-privilege and loss-free.
+ */
+class TemplateContractTest {
+  static Path root;
+  static Template template;
+
+  @BeforeAll
+  static void load() throws IOException {
+    root = LocalConfig.findRoot();
+    template = Template.load(root.resolve("template.yaml"));
+  }
+
+  @Test
+  void everyRefGetAttAndSubPointsAtSomethingThatExists() {
+    Set<String> known = new HashSet<>(template.resources().keySet());
+    known.addAll(template.parameters().keySet());
+    known.addAll(Template.PSEUDO_PARAMETERS);
+    List<String> dangling = new ArrayList<>();
+    for (String ref : Resolver.references(template.root())) if (!known.contains(ref)) dangling.add(ref);
+    assertThat(dangling).as("references to nothing").isEmpty();
+  }
+
+  @Test
+  void everyFunctionHandlerExistsImplementsRequestHandlerAndIsInItsJar() throws Exception {
+    for (FunctionSpec fn : template.functions()) {
+      Class<?> handler = Class.forName(fn.handlerClass());
+      assertThat(RequestHandler.class).as(fn.logicalId()).isAssignableFrom(handler);
+      assertThat(Stream.of(handler.getMethods()).anyMatch(m -> m.getName().equals(fn.handlerMethod())))
+          .as(fn.logicalId() + " has method " + fn.handlerMethod()).isTrue();
+      Path jar = root.resolve(fn.codeUri());
+      assertThat(fn.codeUri()).as(fn.logicalId() + " CodeUri").endsWith(".jar");
+      // Built by the module's package phase, which runs before this module's tests in `mvn verify`.
+      if (Files.exists(jar)) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+          assertThat(zip.getEntry(fn.handlerClass().replace('.', '/') + ".class"))
+              .as(fn.logicalId() + ": " + fn.codeUri() + " contains " + fn.handlerClass()).isNotNull();
+        }
+      }
+    }
+  }
+
+  @Test
+  void noPolicyStatementGrantsWildcardActionsOrResources() {
+    List<String> problems = new ArrayList<>();
+    for (FunctionSpec fn : template.functions()) {
+      List<Object> policies = Template.list(fn.properties().get("Policies"));
+      assertThat(policies).as(fn.logicalId() + " declares its own least-privilege policy").isNotEmpty();
+      for (Object policy : policies) {
+        if (policy instanceof String managed) {
+          problems.add(fn.logicalId() + ": managed policy " + managed + " (write a scoped statement)");
+          continue;
+        }
+        Map<String, Object> p = Template.map(policy);
+        if (!p.containsKey("Statement")) {
+          problems.add(fn.logicalId() + ": SAM policy template " + p.keySet() + " (write a scoped statement)");
+          continue;
+        }
+        for (Object s : Template.list(p.get("Statement"))) {
+          Map<String, Object> statement = Template.map(s);
+          for (Object action : Template.list(statement.get("Action"))) {
+            String a = String.valueOf(action);
+            if (a.equals("*") || a.endsWith(":*")) problems.add(fn.logicalId() + ": Action " + a);
+          }
+          for (Object resource : Template.list(statement.get("Resource"))) {
+            if ("*".equals(String.valueOf(resource))) problems.add(fn.logicalId() + ": Resource *");
+          }
+          if (statement.containsKey("NotAction") || statement.containsKey("NotResource")) problems.add(fn.logicalId() + ": NotAction/NotResource");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyQueueConsumerHasADeadLetterQueueAndEveryStreamConsumerAnOnFailureDestination() {
+    Map<String, Map<String, Object>> queues = template.resourcesOfType("AWS::SQS::Queue");
+    for (FunctionSpec fn : template.functions()) {
+      fn.events().forEach((name, event) -> {
+        Map<String, Object> props = Template.map(event.get("Properties"));
+        if ("SQS".equals(event.get("Type"))) {
+          String queue = String.valueOf(Template.list(Template.map(props.get("Queue")).get("Fn::GetAtt")).get(0));
+          Map<String, Object> redrive = Template.map(queues.get(queue).get("RedrivePolicy"));
+          assertThat(redrive).as(fn.logicalId() + " consumes " + queue + ", which needs a RedrivePolicy").containsKeys("deadLetterTargetArn", "maxReceiveCount");
+        }
+        if ("DynamoDB".equals(event.get("Type")) || "Kinesis".equals(event.get("Type"))) {
+          assertThat(Template.map(Template.map(props.get("DestinationConfig")).get("OnFailure")))
+              .as(fn.logicalId() + "." + name + " needs an OnFailure destination").containsKey("Destination");
+        }
+      });
+    }
+  }
+
+  @Test
+  void everyEnvironmentVariableTheCodeRequiresIsDeclared() throws IOException {
+    Pattern required = Pattern.compile("Env\\.require\\(\"([A-Z0-9_]+)\"\\)");
+    Set<String> needed = new TreeSet<>();
+    for (String module : List.of("core", "redirect", "pipeline", "moderation")) {
+      Path src = root.resolve(module).resolve("src/main/java");
+      if (!Files.exists(src)) continue;
+      try (Stream<Path> files = Files.walk(src)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          Matcher m = required.matcher(Files.readString(f));
+          while (m.find()) needed.add(m.group(1));
+        }
+      }
+    }
+    Set<String> declared = new HashSet<>();
+    template.functions().forEach(fn -> declared.addAll(fn.environment().keySet()));
+    assertThat(declared).as("variables declared in template.yaml").containsAll(needed);
+  }
+
+  @Test
+  void theRedirectFunctionStaysLean() throws Exception {
+    FunctionSpec redirect = template.functions().stream().filter(f -> f.logicalId().equals("RedirectFunction")).findFirst().orElseThrow();
+    Path jar = root.resolve(redirect.codeUri());
+    if (Files.exists(jar)) {
+      List<String> forbidden = new ArrayList<>();
+      try (ZipFile zip = new ZipFile(jar.toFile())) {
+        zip.stream().map(e -> e.getName()).filter(n -> n.startsWith("org/aspectj/") || n.startsWith("software/amazon/lambda/powertools/")
+            || n.startsWith("com/amazonaws/services/dynamodbv2/local/") || n.startsWith("org/elasticmq/") || n.startsWith("com/amazonaws/xray/")
+            || n.startsWith("dev/linkpulse/links/") || n.startsWith("dev/linkpulse/local/")).limit(5).forEach(forbidden::add);
+      }
+      assertThat(forbidden).as("classes the redirect function must not ship").isEmpty();
+    }
+    // AspectJ weaves a class it advises with ajc$ members; the redirect path must have none.
+    Class<?> handler = Class.forName(redirect.handlerClass());
+    List<String> woven = new ArrayList<>();
+    for (Class<?> c = handler; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) if (f.getName().startsWith("ajc$")) woven.add(c.getName() + "." + f.getName());
+      for (Method m : c.getDeclaredMethods()) if (m.getName().contains("ajc$")) woven.add(c.getName() + "." + m.getName());
+    }
+    assertThat(woven).isEmpty();
+  }
+
+  @Test
+  void aTemplateWithAMisspelledHandlerOrDanglingRefIsCaught(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    String broken = Files.readString(root.resolve("template.yaml"))
+        .replace("dev.linkpulse.redirect.RedirectHandler::", "dev.linkpulse.redirect.RedirectHandlr::")
+        .replace("!GetAtt LinkpulseTable.Arn", "!GetAtt LinkpulseTabel.Arn");
+    Path file = dir.resolve("template.yaml");
+    Files.writeString(file, broken);
+    Template t = Template.load(file);
+    assertThat(Resolver.references(t.root())).contains("LinkpulseTabel");
+    FunctionSpec fn = t.functions().stream().filter(f -> f.logicalId().equals("RedirectFunction")).findFirst().orElseThrow();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Class.forName(fn.handlerClass())).isInstanceOf(ClassNotFoundException.class);
+  }
+}
