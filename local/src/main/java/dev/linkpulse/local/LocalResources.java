@@ -12,6 +12,8 @@ final class LocalResources implements Resolver.Resources {
   final Map<String, String> apis = new LinkedHashMap<>();
   final Map<String, String> buses = new LinkedHashMap<>();
   final Map<String, String> streamArns = new LinkedHashMap<>();
+  /** Event rules: logical id -> "bus/name". */
+  final Map<String, String> rules = new LinkedHashMap<>();
   final Map<String, String> other = new LinkedHashMap<>();
   private final String region;
   private final String account;
@@ -26,6 +28,7 @@ final class LocalResources implements Resolver.Resources {
     for (Map<String, String> m : java.util.List.of(tables, queueUrls, functions, apis, buses, other)) {
       if (m.containsKey(id)) return m.get(id);
     }
+    if (rules.containsKey(id)) return rules.get(id).substring(rules.get(id).indexOf('/') + 1);
     throw new IllegalArgumentException("Ref to unknown resource " + id);
   }
 
@@ -55,6 +58,7 @@ final class LocalResources implements Resolver.Resources {
         default -> unknown(id, attribute);
       };
     }
+    if (rules.containsKey(id) && attribute.equals("Arn")) return "arn:aws:events:" + region + ":" + account + ":rule/" + rules.get(id);
     if (other.containsKey(id) && attribute.equals("Arn")) return other.get(id);
     return unknown(id, attribute);
   }
@@ -62,6 +66,13 @@ final class LocalResources implements Resolver.Resources {
   /** ElasticMQ's ARNs follow AWS's shape with the region and account it was started with. */
   String queueArn(String name) {
     return "arn:aws:sqs:" + region + ":" + account + ":" + name;
+  }
+
+  /** The queue URL for a queue ARN the template resolved (rule targets, redrive and on-failure destinations). */
+  String queueUrlForArn(String arn) {
+    String name = arn.substring(arn.lastIndexOf(':') + 1);
+    return queueUrls.values().stream().filter(url -> queueName(url).equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no queue for " + arn));
   }
 
   static String queueName(String url) {

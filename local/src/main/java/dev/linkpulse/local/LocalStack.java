@@ -19,7 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.linkpulse.local.events.EventBridgeEndpoint;
+import dev.linkpulse.local.events.SqsEventSource;
+import dev.linkpulse.local.events.StreamEventSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -39,6 +43,9 @@ public final class LocalStack implements AutoCloseable {
   private DynamoDbClient dynamo;
   private SqsClient sqs;
   private Duration startupTime;
+  private EventBridgeEndpoint events;
+  private DynamoDbStreamsClient streams;
+  private List<AutoCloseable> mappings = List.of();
 
   private LocalStack(LocalConfig config) {
     this.config = config;
@@ -60,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
     // The SDK's default credential chain reads these; the emulators accept any credentials.
     System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
     System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
+    LocalMetrics.install();
     template = Template.load(config.template());
     emulators = Emulators.start(config.dynamoPort(), config.sqsPort(), config.dataDir());
     closeables.add(emulators);
@@ -72,10 +80,15 @@ public final class LocalStack implements AutoCloseable {
     parameters.put("JwtIssuer", apiUrl + LocalIssuer.PATH);
     parameters.put("AWS::Region", Emulators.REGION);
     parameters.put("AWS::AccountId", Emulators.ACCOUNT);
+    parameters.put("VisitorHashKey", LocalSecrets.visitorHashKey(config.stateDir()));
     parameters.putAll(config.parameterOverrides());
 
+    int eventsPort = Ports.orFree(config.eventsPort());
+    Ports.requireFree("EventBridge", eventsPort);
+    String eventsUrl = "http://127.0.0.1:" + eventsPort;
     Map<String, String> clientEnv = Map.of("AWS_REGION", Emulators.REGION,
-        "AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoEndpoint(), "AWS_ENDPOINT_URL_SQS", emulators.sqsEndpoint());
+        "AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoEndpoint(), "AWS_ENDPOINT_URL_SQS", emulators.sqsEndpoint(),
+        "AWS_ENDPOINT_URL_EVENTBRIDGE", eventsUrl);
     dynamo = dev.linkpulse.core.Env.scoped(clientEnv, AwsClients::dynamoDb);
     sqs = dev.linkpulse.core.Env.scoped(clientEnv, () -> AwsClients.configure(SqsClient.builder(), "SQS").build());
     closeables.add(dynamo);
@@ -85,9 +98,18 @@ public final class LocalStack implements AutoCloseable {
     Resolver resolver = new Resolver(parameters, resources);
     Provisioner provisioner = new Provisioner(template, dynamo, sqs);
     resources.tables.putAll(provisioner.tables());
+    resources.tables.forEach((id, name) -> {
+      String arn = dynamo.describeTable(r -> r.tableName(name)).table().latestStreamArn();
+      if (arn != null) resources.streamArns.put(id, arn);
+    });
     provisioner.queues(resolver, resources.queueUrls);
     template.resourcesOfType("AWS::Serverless::Function").keySet().forEach(id -> resources.functions.put(id, id));
     template.resourcesOfType("AWS::Serverless::HttpApi").keySet().forEach(id -> resources.apis.put(id, "local"));
+    template.resourcesOfType("AWS::Events::EventBus").forEach((id, props) -> resources.buses.put(id, resolver.string(props.getOrDefault("Name", id))));
+    template.resourcesOfType("AWS::Events::Rule").forEach((id, props) -> resources.rules.put(id,
+        (props.containsKey("EventBusName") ? resolver.string(props.get("EventBusName")) : "default") + "/" + id));
+    // Queue policies cannot be enforced by ElasticMQ; TemplateContractTest checks what they admit.
+    template.resourcesOfType("AWS::SQS::QueuePolicy").keySet().forEach(id -> resources.other.put(id, id));
 
     Map<String, String> baseEnv = new LinkedHashMap<>(clientEnv);
     baseEnv.put("AWS_XRAY_CONTEXT_MISSING", "IGNORE_ERROR");
@@ -101,6 +123,13 @@ public final class LocalStack implements AutoCloseable {
           memory == null ? 128 : Integer.parseInt(String.valueOf(memory))));
     }
     functions.values().parallelStream().forEach(LocalFunction::warm);
+
+    events = new EventBridgeEndpoint(eventsPort, EventSources.rules(template, resolver, resources), sqs).start();
+    closeables.add(events);
+    streams = dev.linkpulse.core.Env.scoped(clientEnv, () -> AwsClients.configure(DynamoDbStreamsClient.builder(), "DYNAMODB").build());
+    closeables.add(streams);
+    mappings = EventSources.mappings(template, resolver, resources, functions, sqs, streams);
+    closeables.addAll(mappings);
 
     issuer = LocalIssuer.open(config.stateDir(), parameters.get("JwtIssuer"), parameters.get("JwtAudience"));
     gateway = new HttpGateway(apiPort, httpRoutes(), authorizer(resolver)).serve("/health", exchange ->
@@ -203,6 +232,32 @@ public final class LocalStack implements AutoCloseable {
     return functions;
   }
 
+  public LocalFunction function(String logicalId) {
+    LocalFunction f = functions.get(logicalId);
+    if (f == null) throw new IllegalArgumentException("no function " + logicalId + " in the template");
+    return f;
+  }
+
+  public EventBridgeEndpoint eventBridge() {
+    return events;
+  }
+
+  public String eventsEndpoint() {
+    return events.endpoint();
+  }
+
+  public String busName(String logicalId) {
+    return resources.ref(logicalId);
+  }
+
+  public List<SqsEventSource> sqsEventSources() {
+    return mappings.stream().filter(SqsEventSource.class::isInstance).map(SqsEventSource.class::cast).toList();
+  }
+
+  public List<StreamEventSource> streamEventSources() {
+    return mappings.stream().filter(StreamEventSource.class::isInstance).map(StreamEventSource.class::cast).toList();
+  }
+
   public Duration startupTime() {
     return startupTime;
   }
@@ -213,11 +268,13 @@ public final class LocalStack implements AutoCloseable {
     env.put("LINKPULSE_API", apiUrl());
     env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint());
     env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint());
+    env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventsEndpoint());
     env.put("AWS_REGION", Emulators.REGION);
     env.put("AWS_DEFAULT_REGION", Emulators.REGION);
     env.put("AWS_ACCESS_KEY_ID", "local");
     env.put("AWS_SECRET_ACCESS_KEY", "local");
     env.put("LINKPULSE_TABLE", tableName("LinkpulseTable"));
+    resources.buses.values().stream().findFirst().ifPresent(bus -> env.put("LINKPULSE_BUS", bus));
     return env;
   }
 
@@ -229,8 +286,9 @@ public final class LocalStack implements AutoCloseable {
     out.printf("  %-16s %s%n", "JWT issuer", issuer.issuer());
     out.printf("  %-16s %s%n", "DynamoDB", dynamoEndpoint() + (config.dataDir() == null ? "  (in memory)" : "  (data: " + config.dataDir() + ")"));
     out.printf("  %-16s %s%n", "SQS", sqsEndpoint());
-    out.printf("  %d functions, %d HTTP routes; tables: %s; queues: %s%n", functions.size(), httpRoutes().size(),
-        resources.tables.values(), resources.queueUrls.keySet());
+    out.printf("  %-16s %s%n", "EventBridge", eventsEndpoint() + "  (buses: " + resources.buses.values() + ")");
+    out.printf("  %d functions, %d HTTP routes, %d event-source mappings; tables: %s; queues: %s%n", functions.size(),
+        httpRoutes().size(), mappings.size(), resources.tables.values(), resources.queueUrls.keySet());
     out.println("  Get a token: ./linkpulse token alice    Point tools here: eval \"$(./linkpulse env)\"    Stop: Ctrl-C");
   }
 

@@ -4,16 +4,20 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.linkpulse.core.Env;
+import dev.linkpulse.core.Metrics;
 import dev.linkpulse.core.aws.AwsClients;
+import dev.linkpulse.core.clicks.VisitorHasher;
 import dev.linkpulse.core.http.HttpApiHandler;
 import dev.linkpulse.core.http.Requests;
 import dev.linkpulse.core.links.LinkStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * {@code GET|HEAD /{code}}: the hot path. Deliberately lean: no Powertools, no AspectJ, one DynamoDB client built at
- * init; see {@link Redirects} for the decision itself.
+ * {@code GET|HEAD /{code}}: the hot path. Deliberately lean: no Powertools, no AspectJ; clients built once at init.
+ * {@link Redirects} makes the decision.
  */
 public final class RedirectHandler extends HttpApiHandler {
   private final Redirects redirects;
@@ -22,11 +26,21 @@ public final class RedirectHandler extends HttpApiHandler {
     Clock clock = Clock.systemUTC();
     LinkStore store = new LinkStore(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
     LinkCache cache = new LinkCache(10_000, Duration.ofSeconds(Env.getInt("LINK_CACHE_SECONDS", 30)), clock);
-    this.redirects = new Redirects(code -> cache.get(code, store::find), clock);
+    // A click that cannot be published within ~1 s is given up (and counted) rather than holding the visitor.
+    EventBridgeClient events = AwsClients.configure(EventBridgeClient.builder(), "EVENTBRIDGE")
+        .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofMillis(1000)).retryStrategy(b -> b.maxAttempts(2)))
+        .build();
+    this.redirects = new Redirects(code -> cache.get(code, store::find),
+        new ClickFactory(new VisitorHasher(Env.require("VISITOR_HASH_KEY")), clock),
+        new ClickPublisher(events, Env.require("CLICKS_BUS_NAME"), new Metrics("redirect")), clock);
   }
 
   @Override
   protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-    return redirects.answer(Requests.method(event), Requests.pathParameter(event, "code"));
+    var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+    return redirects.answer(new RedirectRequest(Requests.method(event), Requests.pathParameter(event, "code"),
+        event.getHeaders() == null ? Map.of() : event.getHeaders(),
+        event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
+        http == null ? null : http.getSourceIp()));
   }
 }

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Decides the answer for a short code: the link's redirect, 404 for an unknown code, 410 for an expired or disabled one. */
+/**
+ * Decides the answer for a short code (the link's redirect, 404 unknown, 410 expired or disabled) and publishes a
+ * click for every redirect it answers. The lookup is cached, so on a warm instance the request costs one publish.
+ */
 final class Redirects {
   /**
    * Private: shared caches must not keep the redirect, or clicks stop reaching us. 90 s lets one browser's quick
@@ -18,17 +21,22 @@ final class Redirects {
   static final String CACHE_CONTROL = "private, max-age=90";
 
   private final Function<String, Optional<Link>> lookup;
+  private final ClickFactory clicks;
+  private final ClickPublisher publisher;
   private final Clock clock;
 
-  Redirects(Function<String, Optional<Link>> lookup, Clock clock) {
+  Redirects(Function<String, Optional<Link>> lookup, ClickFactory clicks, ClickPublisher publisher, Clock clock) {
     this.lookup = lookup;
+    this.clicks = clicks;
+    this.publisher = publisher;
     this.clock = clock;
   }
 
-  APIGatewayV2HTTPResponse answer(String method, String code) {
-    Link link = lookup.apply(code).orElseThrow(ApiException::notFound);
+  APIGatewayV2HTTPResponse answer(RedirectRequest request) {
+    Link link = lookup.apply(request.code()).orElseThrow(ApiException::notFound);
     if (link.status() != Link.Status.ACTIVE) throw new ApiException(410, "link_disabled", "this link has been disabled");
     if (link.expiredAt(clock.instant())) throw new ApiException(410, "link_expired", "this link has expired");
+    publisher.publish(clicks.click(request));
     return HttpResponses.status(link.redirect(), Map.of("Location", link.url(), "Cache-Control", CACHE_CONTROL));
   }
 }

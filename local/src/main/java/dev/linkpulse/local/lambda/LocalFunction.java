@@ -32,6 +32,7 @@ public final class LocalFunction {
   private final AtomicInteger instances = new AtomicInteger();
   private final AtomicLong invocations = new AtomicLong();
   private final AtomicLong lastColdStartMillis = new AtomicLong(-1);
+  private final AtomicLong injectedFailures = new AtomicLong();
 
   @SuppressWarnings("unchecked")
   public LocalFunction(String name, String handlerClassName, Map<String, String> environment, int timeoutSeconds, int memoryMb) {
@@ -60,8 +61,23 @@ public final class LocalFunction {
     return environment;
   }
 
+  /**
+   * Chaos for tests and drills: the next {@code invocations} invocations fail as a crashed or timed-out function
+   * does (the caller sees a function error, the handler never runs). {@code Long.MAX_VALUE} until {@link #heal}.
+   */
+  public void injectFailures(long invocations) {
+    injectedFailures.set(invocations);
+  }
+
+  public void heal() {
+    injectedFailures.set(0);
+  }
+
   /** Invokes with an event given as JSON and returns the response as JSON (null for a void handler). */
   public String invoke(String eventJson) {
+    if (injectedFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+      throw new FunctionError(name + ": injected failure");
+    }
     RequestHandler<Object, Object> handler = acquire();
     try {
       invocations.incrementAndGet();
@@ -133,4 +149,11 @@ public final class LocalFunction {
     throw new IllegalStateException(type.getName() + " does not declare RequestHandler<I, O> type arguments");
   }
 
+
+  /** A function error the runtime reports (the handler threw, crashed or timed out). */
+  public static final class FunctionError extends RuntimeException {
+    public FunctionError(String message) {
+      super(message);
+    }
+  }
 }

@@ -118,6 +118,59 @@ class TemplateContractTest {
   }
 
   @Test
+  void theClicksQueueIsSizedForTheRecorderAndItsDlqKeepsTwoWeeks() {
+    Map<String, Map<String, Object>> queues = template.resourcesOfType("AWS::SQS::Queue");
+    FunctionSpec recorder = function("RecorderFunction");
+    int visibility = Integer.parseInt(String.valueOf(queues.get("ClicksQueue").get("VisibilityTimeout")));
+    assertThat(visibility).as("visibility timeout >= 6x the recorder's timeout").isGreaterThanOrEqualTo(6 * recorder.timeoutSeconds());
+    Map<String, Object> redrive = Template.map(queues.get("ClicksQueue").get("RedrivePolicy"));
+    assertThat(String.valueOf(redrive.get("maxReceiveCount"))).isEqualTo("5");
+    assertThat(Resolver.references(redrive.get("deadLetterTargetArn"))).containsExactly("ClicksDLQ");
+    assertThat(String.valueOf(queues.get("ClicksDLQ").get("MessageRetentionPeriod"))).isEqualTo(String.valueOf(14 * 24 * 3600));
+  }
+
+  @Test
+  void theClicksQueueAdmitsOnlyTheClickRule() {
+    Map<String, Object> policy = template.resourcesOfType("AWS::SQS::QueuePolicy").get("ClicksQueuePolicy");
+    assertThat(Resolver.references(policy.get("Queues"))).containsExactly("ClicksQueue");
+    List<Object> statements = Template.list(Template.map(policy.get("PolicyDocument")).get("Statement"));
+    assertThat(statements).hasSize(1);
+    Map<String, Object> st = Template.map(statements.get(0));
+    assertThat(st.get("Effect")).isEqualTo("Allow");
+    assertThat(Template.map(st.get("Principal")).get("Service")).isEqualTo("events.amazonaws.com");
+    assertThat(st.get("Action")).isEqualTo("sqs:SendMessage");
+    assertThat(Resolver.references(Template.map(Template.map(st.get("Condition")).get("ArnEquals")).get("aws:SourceArn"))).containsExactly("ClickRule");
+  }
+
+  @Test
+  void rawClicksOutliveEveryRedeliveryHorizon() {
+    // A raw click must still exist when its event is redelivered, or the redelivery is an INSERT and counts twice.
+    Map<String, Map<String, Object>> queues = template.resourcesOfType("AWS::SQS::Queue");
+    long horizonSeconds = Long.parseLong(String.valueOf(queues.get("ClicksQueue").get("MessageRetentionPeriod")))
+        + Long.parseLong(String.valueOf(queues.get("ClicksDLQ").get("MessageRetentionPeriod")));
+    Map<String, Object> retention = Template.map(template.parameters().get("ClickRetentionDays"));
+    long minDays = Long.parseLong(String.valueOf(retention.get("MinValue")));
+    assertThat(minDays * 24 * 3600).as("ClickRetentionDays.MinValue in seconds").isGreaterThan(horizonSeconds);
+    assertThat(Long.parseLong(String.valueOf(retention.get("Default")))).isGreaterThanOrEqualTo(minDays);
+    assertThat(function("RecorderFunction").environment()).containsKey("CLICK_RETENTION_DAYS");
+  }
+
+  @Test
+  void theAggregatorReadsOnlyInsertsOfRawClicksWithBisectAndADestination() {
+    Map<String, Object> stream = Template.map(function("AggregatorFunction").events().get("Clicks").get("Properties"));
+    assertThat(stream.get("BisectBatchOnFunctionError")).isEqualTo(true);
+    assertThat(Template.list(stream.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
+    String pattern = String.valueOf(Template.map(Template.list(Template.map(stream.get("FilterCriteria")).get("Filters")).get(0)).get("Pattern"));
+    assertThat(pattern).contains("\"INSERT\"").contains("\"prefix\":\"" + dev.linkpulse.core.Keys.CLICK_PREFIX + "\"");
+    Map<String, Object> sqs = Template.map(function("RecorderFunction").events().get("Clicks").get("Properties"));
+    assertThat(Template.list(sqs.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
+  }
+
+  private static FunctionSpec function(String id) {
+    return template.functions().stream().filter(f -> f.logicalId().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
   void everyEnvironmentVariableTheCodeRequiresIsDeclared() throws IOException {
     Pattern required = Pattern.compile("Env\\.require\\(\"([A-Z0-9_]+)\"\\)");
     Set<String> needed = new TreeSet<>();

@@ -1,0 +1,37 @@
+package dev.linkpulse.core.clicks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.LocalDate;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns (IP, user agent, UTC day) into an opaque visitor id: HMAC-SHA256 under a secret key, truncated to 128 bits.
+ * Keyed, so the id cannot be reversed by hashing every IPv4 address; dated, so the same person is a new visitor
+ * tomorrow and no long-lived identifier exists. The IP itself is discarded after this.
+ */
+public final class VisitorHasher {
+  private final SecretKeySpec key;
+
+  public VisitorHasher(String secret) {
+    if (secret == null || secret.length() < 32) {
+      throw new IllegalArgumentException("the visitor hash key must be at least 32 characters (template parameter VisitorHashKey)");
+    }
+    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+  }
+
+  public String visitor(String ip, String userAgent, LocalDate utcDay) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      // Separators keep ("1.2.3.4", "5x") and ("1.2.3.45", "x") apart.
+      String message = (ip == null ? "" : ip) + '\n' + (userAgent == null ? "" : userAgent) + '\n' + utcDay;
+      byte[] digest = mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.linkpulse.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Secrets the template takes as parameters, generated once per checkout and kept in the state directory. */
+final class LocalSecrets {
+  private LocalSecrets() {}
+
+  static String visitorHashKey(Path stateDir) {
+    Path file = stateDir.resolve("visitor-hash-key");
+    try {
+      if (Files.exists(file)) return Files.readString(file).trim();
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      String hex = HexFormat.of().formatHex(key);
+      Files.createDirectories(stateDir);
+      Files.writeString(file, hex);
+      return hex;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

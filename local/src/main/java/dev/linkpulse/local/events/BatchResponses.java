@@ -1,0 +1,61 @@
+package dev.linkpulse.local.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.linkpulse.core.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the event-source mappings share: reading a partial batch response, and naming their threads. */
+final class BatchResponses {
+  private BatchResponses() {}
+
+  /**
+   * Reads a {@code {"batchItemFailures":[{"itemIdentifier":..}]}} response the way Lambda does.
+   *
+   * <p>Success (an empty list is returned) for: no response, an empty or null response object, a missing, null or
+   * empty {@code batchItemFailures}. Complete failure ({@code null} is returned) for: a response that is not JSON
+   * or not a JSON object, a {@code batchItemFailures} that is not a list, an entry whose {@code itemIdentifier} is
+   * missing, null, empty or not one of {@code known}. Otherwise the reported identifiers, in response order.
+   */
+  static List<String> failures(String responseJson, Set<String> known) {
+    if (responseJson == null || responseJson.isBlank() || responseJson.equals("null")) return List.of();
+    JsonNode response;
+    try {
+      response = Json.tree(responseJson);
+    } catch (IOException e) {
+      return null;
+    }
+    if (response == null || response.isNull()) return List.of();
+    if (!response.isObject()) return null;
+    JsonNode list = response.get("batchItemFailures");
+    if (list == null || list.isNull()) return List.of();
+    if (!list.isArray()) return null;
+    List<String> ids = new ArrayList<>();
+    for (JsonNode failure : list) {
+      JsonNode id = failure.get("itemIdentifier");
+      if (id == null || !id.isTextual() || id.asText().isEmpty() || !known.contains(id.asText())) return null;
+      ids.add(id.asText());
+    }
+    return ids;
+  }
+
+  /** Daemon threads named {@code prefix-1}, {@code prefix-2}, ... */
+  static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  static Thread daemon(String name, Runnable body) {
+    Thread t = new Thread(body, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

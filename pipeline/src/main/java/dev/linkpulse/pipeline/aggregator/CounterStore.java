@@ -1,0 +1,114 @@
+package dev.linkpulse.pipeline.aggregator;
+
+import dev.linkpulse.core.Keys;
+import dev.linkpulse.pipeline.analytics.DimensionCounts;
+import dev.linkpulse.pipeline.analytics.UniqueSketch;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/** Counter items in the table: read strongly consistent, written only if nobody wrote since (version check). */
+public class CounterStore {
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public CounterStore(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  public CounterState load(String code, Instant hour) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(Keys.counter(code, hour)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? CounterState.empty(code, hour) : fromItem(item);
+  }
+
+  /** Writes {@code state} if the stored version is still {@code state.version}; false when another writer won. */
+  public boolean save(CounterState state) {
+    Map<String, AttributeValue> item = toItem(state);
+    try {
+      if (state.version == 0) {
+        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+      } else {
+        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("version = :v")
+            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(state.version)))));
+      }
+      return true;
+    } catch (ConditionalCheckFailedException raced) {
+      return false;
+    }
+  }
+
+  /** Every counter of {@code code} whose hour lies in [from, to). */
+  public List<CounterState> range(String code, Instant from, Instant to) {
+    List<CounterState> out = new java.util.ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      final Map<String, AttributeValue> exclusiveStart = start;
+      QueryResponse page = dynamo.query(r -> r.tableName(table)
+          .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.statsPartition(code)),
+              ":from", AttributeValue.fromS(Keys.hourSort(from)), ":to", AttributeValue.fromS(Keys.hourSort(to.minusNanos(1)))))
+          .exclusiveStartKey(exclusiveStart));
+      page.items().forEach(item -> out.add(fromItem(item)));
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return out;
+  }
+
+  static Map<String, AttributeValue> toItem(CounterState s) {
+    Map<String, AttributeValue> item = new HashMap<>(Keys.counter(s.code, s.hour));
+    item.put("type", AttributeValue.fromS("counter"));
+    item.put("code", AttributeValue.fromS(s.code));
+    item.put("hour", AttributeValue.fromS(s.hour.toString()));
+    item.put("total", n(s.total));
+    item.put("human", n(s.human));
+    item.put("bot", n(s.bot));
+    item.put("uniques", AttributeValue.fromB(SdkBytes.fromByteArray(s.uniques.toBytes())));
+    Map<String, AttributeValue> dims = new LinkedHashMap<>();
+    s.dimensions.forEach((name, counts) -> {
+      Map<String, AttributeValue> values = new LinkedHashMap<>();
+      counts.toMap().forEach((value, count) -> values.put(value, n(count)));
+      dims.put(name, AttributeValue.fromM(values));
+    });
+    item.put("dims", AttributeValue.fromM(dims));
+    Map<String, AttributeValue> marks = new LinkedHashMap<>();
+    s.watermarks.forEach((partition, seq) -> marks.put(partition, AttributeValue.fromS(seq.toString())));
+    item.put("wm", AttributeValue.fromM(marks));
+    item.put("version", n(s.version + 1));
+    return item;
+  }
+
+  static CounterState fromItem(Map<String, AttributeValue> item) {
+    Map<String, DimensionCounts> dims = new LinkedHashMap<>();
+    Map<String, AttributeValue> storedDims = item.containsKey("dims") ? item.get("dims").m() : Map.of();
+    for (String name : CounterState.DIMENSIONS) {
+      Map<String, Long> values = new LinkedHashMap<>();
+      AttributeValue stored = storedDims.get(name);
+      if (stored != null) stored.m().forEach((value, count) -> values.put(value, Long.parseLong(count.n())));
+      dims.put(name, DimensionCounts.fromMap(values, CounterState.TOP_K));
+    }
+    Map<String, BigInteger> marks = new TreeMap<>();
+    if (item.containsKey("wm")) item.get("wm").m().forEach((partition, seq) -> marks.put(partition, new BigInteger(seq.s())));
+    return new CounterState(item.get("code").s(), Instant.parse(item.get("hour").s()), num(item, "total"), num(item, "human"),
+        num(item, "bot"), item.containsKey("uniques") ? UniqueSketch.fromBytes(item.get("uniques").b().asByteArray()) : UniqueSketch.empty(),
+        dims, marks, num(item, "version"));
+  }
+
+  private static AttributeValue n(long v) {
+    return AttributeValue.fromN(Long.toString(v));
+  }
+
+  private static long num(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null ? 0 : Long.parseLong(v.n());
+  }
+}

@@ -1,0 +1,75 @@
+package dev.linkpulse.pipeline.stats;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.linkpulse.core.Env;
+import dev.linkpulse.core.aws.AwsClients;
+import dev.linkpulse.core.http.ApiException;
+import dev.linkpulse.core.http.HttpApiHandler;
+import dev.linkpulse.core.http.Requests;
+import dev.linkpulse.core.links.LinkStore;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /links/{code}/clicks.csv?from=&to=&after=}: the raw clicks of a range, oldest first. A Lambda
+ * response holds at most 6 MB, so one response carries at most {@value #PAGE} rows; when more remain, a
+ * {@code Link: <...>; rel="next"} header continues after the last row.
+ */
+public final class ClicksExportHandler extends HttpApiHandler {
+  static final int PAGE = 10_000;
+  private static final Pattern SORT_KEY = Pattern.compile("\\d{13}#[0-9a-f-]{36}");
+
+  private final LinkStore links;
+  private final ClickLog log;
+  private final Clock clock = Clock.systemUTC();
+
+  public ClicksExportHandler() {
+    var dynamo = AwsClients.dynamoDb();
+    String table = Env.require("TABLE_NAME");
+    this.links = new LinkStore(dynamo, table);
+    this.log = new ClickLog(dynamo, table);
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+    String owner = Requests.subject(event);
+    String code = Requests.pathParameter(event, "code");
+    Map<String, String> params = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+    StatsQuery q = StatsQuery.parse(params, clock);
+    String after = decodeAfter(params.get("after"));
+    links.findOwned(owner, code).orElseThrow(ApiException::notFound);
+    ClickLog.Page page = log.read(code, q.from(), q.to(), after, PAGE);
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Content-Type", "text/csv; charset=utf-8");
+    headers.put("Content-Disposition", "attachment; filename=\"" + code + "-clicks.csv\"");
+    headers.put("Cache-Control", "no-store");
+    if (page.after() != null) {
+      String next = "/links/" + code + "/clicks.csv?from=" + enc(q.from().toString()) + "&to=" + enc(q.to().toString())
+          + "&after=" + Base64.getUrlEncoder().withoutPadding().encodeToString(page.after().getBytes(StandardCharsets.UTF_8));
+      headers.put("Link", "<" + next + ">; rel=\"next\"");
+    }
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers).withBody(ClicksCsv.render(page.clicks())).build();
+  }
+
+  private static String decodeAfter(String after) {
+    if (after == null) return null;
+    try {
+      String sk = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
+      if (SORT_KEY.matcher(sk).matches()) return sk;
+    } catch (IllegalArgumentException ignored) {
+      // reported below
+    }
+    throw ApiException.badRequest("cursor_invalid", "after is not a cursor this export returned");
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
