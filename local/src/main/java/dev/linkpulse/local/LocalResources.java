@@ -23,6 +23,10 @@ final class LocalResources implements Resolver.Resources {
     this.account = account;
   }
 
+  boolean knows(String id) {
+    return java.util.List.of(tables, queueUrls, functions, apis, buses, other, rules).stream().anyMatch(m -> m.containsKey(id));
+  }
+
   @Override
   public String ref(String id) {
     for (Map<String, String> m : java.util.List.of(tables, queueUrls, functions, apis, buses, other)) {

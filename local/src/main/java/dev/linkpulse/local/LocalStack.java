@@ -110,6 +110,10 @@ public final class LocalStack implements AutoCloseable {
         (props.containsKey("EventBusName") ? resolver.string(props.get("EventBusName")) : "default") + "/" + id));
     // Queue policies cannot be enforced by ElasticMQ; TemplateContractTest checks what they admit.
     template.resourcesOfType("AWS::SQS::QueuePolicy").keySet().forEach(id -> resources.other.put(id, id));
+    // Everything the local stack does not emulate (alarms, dashboards, nested stacks) still answers Ref with its id.
+    template.resources().keySet().forEach(id -> {
+      if (!resources.knows(id)) resources.other.put(id, id);
+    });
 
     Map<String, String> baseEnv = new LinkedHashMap<>(clientEnv);
     baseEnv.put("AWS_XRAY_CONTEXT_MISSING", "IGNORE_ERROR");
@@ -248,6 +252,33 @@ public final class LocalStack implements AutoCloseable {
 
   public String busName(String logicalId) {
     return resources.ref(logicalId);
+  }
+
+  /**
+   * Waits until the pipeline has nothing left to do: every published event delivered to its queues, every mapped
+   * queue empty (nothing visible, nothing in flight), every stream mapping caught up. Returns false on timeout.
+   */
+  public boolean awaitQuiet(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int quietRounds = 0;
+    while (System.nanoTime() < deadline) {
+      boolean quiet = events.idle() && sqsEventSources().stream().allMatch(this::drained);
+      for (StreamEventSource s : streamEventSources()) {
+        quiet &= s.awaitIdle(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+      }
+      // Twice in a row: a stream batch may have just produced work for a queue, or the other way round.
+      quietRounds = quiet ? quietRounds + 1 : 0;
+      if (quietRounds == 2) return true;
+      Thread.sleep(50);
+    }
+    return false;
+  }
+
+  private boolean drained(SqsEventSource source) {
+    var attrs = sqs.getQueueAttributes(r -> r.queueUrl(source.config().queueUrl()).attributeNames(
+        software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+        software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+    return attrs.values().stream().allMatch("0"::equals);
   }
 
   public List<SqsEventSource> sqsEventSources() {

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  */
 public final class RedirectHandler extends HttpApiHandler {
   private final Redirects redirects;
+  private final Metrics metrics = new Metrics("redirect");
 
   public RedirectHandler() {
     Clock clock = Clock.systemUTC();
@@ -32,15 +33,28 @@ public final class RedirectHandler extends HttpApiHandler {
         .build();
     this.redirects = new Redirects(code -> cache.get(code, store::find),
         new ClickFactory(new VisitorHasher(Env.require("VISITOR_HASH_KEY")), clock),
-        new ClickPublisher(events, Env.require("CLICKS_BUS_NAME"), new Metrics("redirect")), clock);
+        new ClickPublisher(events, Env.require("CLICKS_BUS_NAME"), metrics), clock);
   }
 
   @Override
   protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-    var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
-    return redirects.answer(new RedirectRequest(Requests.method(event), Requests.pathParameter(event, "code"),
-        event.getHeaders() == null ? Map.of() : event.getHeaders(),
-        event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
-        http == null ? null : http.getSourceIp()));
+    long start = System.nanoTime();
+    int status = 500;
+    try {
+      var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+      APIGatewayV2HTTPResponse response = redirects.answer(new RedirectRequest(Requests.method(event), Requests.pathParameter(event, "code"),
+          event.getHeaders() == null ? Map.of() : event.getHeaders(),
+          event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
+          http == null ? null : http.getSourceIp()));
+      status = response.getStatusCode();
+      return response;
+    } catch (dev.linkpulse.core.http.ApiException e) {
+      status = e.status();
+      throw e;
+    } finally {
+      // The availability and latency SLIs: every request, its time in the function, and whether it failed us.
+      metrics.emit(Map.of("Requests", Metrics.count(1), "ServerErrors", Metrics.count(status >= 500 ? 1 : 0),
+          "Latency", Metrics.millis((System.nanoTime() - start) / 1_000_000.0)), Map.of("status", status));
+    }
   }
 }

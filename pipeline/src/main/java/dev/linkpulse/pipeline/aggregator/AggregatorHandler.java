@@ -13,7 +13,9 @@ import java.util.Map;
 /** Table stream → hourly counters, exactly once. A failed counter is reported so the batch resumes from it. */
 public final class AggregatorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private final CounterAggregator aggregator;
+  static final long FRESHNESS_OBJECTIVE_MILLIS = 60_000;
   private final Metrics metrics = new Metrics("aggregator");
+  private final java.time.Clock clock = java.time.Clock.systemUTC();
 
   public AggregatorHandler() {
     this.aggregator = new CounterAggregator(new CounterStore(AwsClients.dynamoDb(), Env.require("TABLE_NAME")));
@@ -23,8 +25,13 @@ public final class AggregatorHandler implements RequestHandler<DynamodbEvent, St
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
     var clicks = StreamRecords.clicks(event);
     CounterAggregator.Result result = aggregator.aggregate(clicks);
-    metrics.count(Map.of("ClicksAggregated", result.clicksFolded(), "ReplaysSkipped", result.recordsSkipped(),
-        "CounterWrites", result.written().size()), Map.of("batchSize", event.getRecords().size()));
+    // Freshness SLI: how long after the click its count became visible; "late" past the 60 s objective.
+    long now = clock.millis();
+    List<Long> ages = clicks.stream().map(c -> now - c.click().event().time().toEpochMilli()).sorted().toList();
+    long late = ages.stream().filter(age -> age > FRESHNESS_OBJECTIVE_MILLIS).count();
+    metrics.emit(Map.of("ClicksAggregated", Metrics.count(result.clicksFolded()), "ReplaysSkipped", Metrics.count(result.recordsSkipped()),
+        "CounterWrites", Metrics.count(result.written().size()), "ClicksLate", Metrics.count(late),
+        "ClickAgeMax", Metrics.millis(ages.isEmpty() ? 0 : ages.get(ages.size() - 1))), Map.of("batchSize", event.getRecords().size()));
     return new StreamsEventResponse(result.retryFrom()
         .map(seq -> List.of(new StreamsEventResponse.BatchItemFailure(seq)))
         .orElse(List.of()));
