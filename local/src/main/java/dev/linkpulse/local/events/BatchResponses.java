@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** What the event-source mappings share: reading a partial batch response, and naming their threads. */
+/** Reading a partial batch response ({@code batchItemFailures}) the way Lambda reads it. */
 final class BatchResponses {
   private BatchResponses() {}
 
@@ -41,21 +39,5 @@ final class BatchResponses {
       ids.add(id.asText());
     }
     return ids;
-  }
-
-  /** Daemon threads named {@code prefix-1}, {@code prefix-2}, ... */
-  static ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  static Thread daemon(String name, Runnable body) {
-    Thread t = new Thread(body, name);
-    t.setDaemon(true);
-    return t;
   }
 }

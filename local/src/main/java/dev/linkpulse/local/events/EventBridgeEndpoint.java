@@ -80,6 +80,8 @@ public final class EventBridgeEndpoint implements AutoCloseable {
   private final HttpServer server;
   private final ThreadPoolExecutor httpExecutor;
   private final ThreadPoolExecutor deliveryExecutor;
+  private final NamedThreads httpThreads = new NamedThreads("eventbridge-http");
+  private final NamedThreads deliveryThreads = new NamedThreads("eventbridge-delivery");
   private final AtomicInteger failNext = new AtomicInteger();
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
@@ -89,6 +91,7 @@ public final class EventBridgeEndpoint implements AutoCloseable {
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong injectedFailures = new AtomicLong();
   private volatile boolean started;
+  private boolean closed;
 
   /**
    * @param port TCP port on 127.0.0.1, 0 for a free one
@@ -110,14 +113,15 @@ public final class EventBridgeEndpoint implements AutoCloseable {
       }
     }
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
-    this.httpExecutor = new ThreadPoolExecutor(4, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4096), BatchResponses.named("eventbridge-http"));
+    this.httpExecutor = new ThreadPoolExecutor(4, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4096), httpThreads);
     this.deliveryExecutor = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
-        BatchResponses.named("eventbridge-delivery"), new ThreadPoolExecutor.CallerRunsPolicy());
+        deliveryThreads, new ThreadPoolExecutor.CallerRunsPolicy());
     server.setExecutor(httpExecutor);
     server.createContext("/", this::handle);
   }
 
-  public EventBridgeEndpoint start() {
+  public synchronized EventBridgeEndpoint start() {
+    if (closed || started) throw new IllegalStateException(closed ? "closed" : "already started");
     server.start();
     started = true;
     return this;
@@ -178,18 +182,21 @@ public final class EventBridgeEndpoint implements AutoCloseable {
     return pending.get() == 0;
   }
 
+  /** Stops answering, lets accepted events reach their queues (up to 10 s), and joins every thread it started. */
   @Override
-  public void close() {
-    if (started) server.stop(0);
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
     started = false;
+    server.stop(0);
     httpExecutor.shutdown();
     deliveryExecutor.shutdown();
     try {
       if (!httpExecutor.awaitTermination(5, TimeUnit.SECONDS)) httpExecutor.shutdownNow();
-      // let accepted events reach their queues; a stuck SQS call is abandoned after the wait
       if (!deliveryExecutor.awaitTermination(10, TimeUnit.SECONDS)) deliveryExecutor.shutdownNow();
-      httpExecutor.awaitTermination(5, TimeUnit.SECONDS);
-      deliveryExecutor.awaitTermination(5, TimeUnit.SECONDS);
+      List<String> alive = new ArrayList<>(httpThreads.join(5, TimeUnit.SECONDS));
+      alive.addAll(deliveryThreads.join(5, TimeUnit.SECONDS));
+      if (!alive.isEmpty()) LOG.warning("threads still running after close: " + alive);
     } catch (InterruptedException e) {
       httpExecutor.shutdownNow();
       deliveryExecutor.shutdownNow();

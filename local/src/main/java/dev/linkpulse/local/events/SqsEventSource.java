@@ -93,7 +93,7 @@ public final class SqsEventSource implements AutoCloseable {
 
   private final Config config;
   private final SqsClient sqs;
-  private final List<Thread> threads = new ArrayList<>();
+  private final NamedThreads threads;
   private final CountDownLatch stop = new CountDownLatch(1);
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong received = new AtomicLong();
@@ -105,16 +105,13 @@ public final class SqsEventSource implements AutoCloseable {
   public SqsEventSource(Config config, SqsClient sqs) {
     this.config = Objects.requireNonNull(config, "config");
     this.sqs = Objects.requireNonNull(sqs, "sqs");
+    this.threads = new NamedThreads("sqs-esm-" + config.function().name());
   }
 
   public synchronized SqsEventSource start() {
     if (running || stop.getCount() == 0) throw new IllegalStateException("already started");
     running = true;
-    for (int i = 1; i <= config.pollers(); i++) {
-      Thread t = BatchResponses.daemon("sqs-esm-" + config.function().name() + "-" + i, this::poll);
-      threads.add(t);
-      t.start();
-    }
+    for (int i = 1; i <= config.pollers(); i++) threads.start("sqs-esm-" + config.function().name() + "-" + i, this::poll);
     return this;
   }
 
@@ -147,25 +144,22 @@ public final class SqsEventSource implements AutoCloseable {
     return functionErrors.get();
   }
 
+  /**
+   * Stops receiving and joins the pollers: each ends within a receive wait ({@value #WAIT_SECONDS} s) plus the
+   * invocation in progress.
+   */
   @Override
   public void close() {
-    List<Thread> toJoin;
     synchronized (this) {
       running = false;
       stop.countDown();
-      toJoin = List.copyOf(threads);
     }
-    boolean interrupted = false;
-    for (Thread t : toJoin) {
-      try {
-        // a poller ends within a receive wait plus the invocation in progress
-        t.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS + 60));
-        if (t.isAlive()) LOG.warning(t.getName() + " did not stop within " + (WAIT_SECONDS + 60) + " s");
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
+    try {
+      List<String> alive = threads.join(WAIT_SECONDS + 60, TimeUnit.SECONDS);
+      if (!alive.isEmpty()) LOG.warning("threads still running after close: " + alive);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    if (interrupted) Thread.currentThread().interrupt();
   }
 
   // ---------------------------------------------------------------- polling
@@ -232,7 +226,7 @@ public final class SqsEventSource implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       if (e instanceof VirtualMachineError) throw e;
       functionErrors.incrementAndGet();
-      LOG.log(Level.FINE, "function " + config.function().name() + " failed a batch of " + batch.size(), e);
+      LOG.log(Level.INFO, "function " + config.function().name() + " failed a batch of " + batch.size() + ": " + e);
       Set<String> all = new HashSet<>();
       batch.forEach(m -> all.add(m.messageId()));
       failedIds = all;

@@ -129,7 +129,7 @@ public final class StreamEventSource implements AutoCloseable {
   private final String functionArn;
   private final Object lock = new Object();
   private final Map<String, ShardState> shards = new LinkedHashMap<>();
-  private final List<Thread> threads = new ArrayList<>();
+  private final NamedThreads threads;
   private final CountDownLatch stop = new CountDownLatch(1);
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
@@ -142,7 +142,6 @@ public final class StreamEventSource implements AutoCloseable {
   private boolean refreshRequested;
   /** nanoTime at which the last completed shard refresh began. */
   private long refreshedAt = Long.MIN_VALUE;
-  private Thread coordinator;
 
   /** @param sqs the client for the on-failure destination; may be null when there is none */
   public StreamEventSource(Config config, DynamoDbStreamsClient streams, SqsClient sqs) {
@@ -150,6 +149,7 @@ public final class StreamEventSource implements AutoCloseable {
     this.streams = Objects.requireNonNull(streams, "streams");
     if (config.onFailureQueueUrl() != null && sqs == null) throw new IllegalArgumentException("an on-failure queue needs an SqsClient");
     this.sqs = sqs;
+    this.threads = new NamedThreads("stream-esm-" + config.function().name());
     this.functionArn = "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + config.function().name();
     if (config.filterPatterns().isEmpty()) {
       this.filter = null;
@@ -186,9 +186,7 @@ public final class StreamEventSource implements AutoCloseable {
       refreshedAt = t;
       running = true;
       startEligible();
-      coordinator = BatchResponses.daemon("stream-esm-" + config.function().name(), this::coordinate);
-      threads.add(coordinator);
-      coordinator.start();
+      threads.start("stream-esm-" + config.function().name(), this::coordinate);
     }
     return this;
   }
@@ -263,25 +261,21 @@ public final class StreamEventSource implements AutoCloseable {
     }
   }
 
+  /** Stops polling and joins every thread: each ends after the invocation (or SDK call) it is in. */
   @Override
   public void close() {
-    List<Thread> toJoin;
     synchronized (lock) {
       running = false;
       stop.countDown();
       lock.notifyAll();
-      toJoin = List.copyOf(threads);
     }
-    boolean interrupted = false;
-    for (Thread t : toJoin) {
-      try {
-        t.join(TimeUnit.SECONDS.toMillis(60));
-        if (t.isAlive()) LOG.warning(t.getName() + " did not stop within 60 s");
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
+    try {
+      // no thread starts after running is false (startEligible checks it under the lock)
+      List<String> alive = threads.join(60, TimeUnit.SECONDS);
+      if (!alive.isEmpty()) LOG.warning("threads still running after close: " + alive);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    if (interrupted) Thread.currentThread().interrupt();
   }
 
   // ---------------------------------------------------------------- shards
@@ -314,7 +308,13 @@ public final class StreamEventSource implements AutoCloseable {
           refreshedAt = t;
           startEligible();
           lock.notifyAll();
-          if (!refreshRequested && running) lock.wait(REFRESH_MILLIS);
+          // workers notify the lock often (idle reports): wait out the interval unless a refresh is asked for
+          long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REFRESH_MILLIS);
+          while (running && !refreshRequested) {
+            long left = until - System.nanoTime();
+            if (left <= 0) break;
+            TimeUnit.NANOSECONDS.timedWait(lock, left);
+          }
           refreshRequested = false;
         }
       } catch (InterruptedException e) {
@@ -336,14 +336,12 @@ public final class StreamEventSource implements AutoCloseable {
       if (parent != null && parent.status != Status.DONE) continue;
       s.status = Status.RUNNING;
       String suffix = s.id.length() > 8 ? s.id.substring(s.id.length() - 8) : s.id;
-      Thread t = BatchResponses.daemon("stream-esm-" + config.function().name() + "-" + suffix, () -> runShard(s));
-      threads.add(t);
-      t.start();
+      threads.start("stream-esm-" + config.function().name() + "-" + suffix, () -> runShard(s));
     }
   }
 
   private boolean caughtUpSince(long since) {
-    if (refreshedAt - since < 0) return false;
+    if (refreshedAt == Long.MIN_VALUE || refreshedAt - since < 0) return false;
     for (ShardState s : shards.values()) {
       if (s.status == Status.DONE) continue;
       if (s.status == Status.PENDING) return false;
@@ -545,7 +543,7 @@ public final class StreamEventSource implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       if (e instanceof VirtualMachineError) throw e;
       functionErrors.incrementAndGet();
-      LOG.log(Level.FINE, "function " + config.function().name() + " failed a batch of " + records.size(), e);
+      LOG.log(Level.INFO, "function " + config.function().name() + " failed a batch of " + records.size() + ": " + e);
       return new Outcome(0, true, true, requestId);
     }
     if (!config.reportBatchItemFailures()) return new Outcome(-1, false, false, requestId);

@@ -1,0 +1,39 @@
+package dev.linkpulse.ops.bench;
+
+import dev.linkpulse.ops.UsageError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", description = "Benchmarks that print tables, comparing designs side by side in one run.",
+    subcommands = {BenchCommand.Pipeline.class})
+public final class BenchCommand {
+  @Command(name = "pipeline", description = {
+      "Click pipeline throughput, write cost and hottest partition key: Linkpulse against a seed-style design",
+      "(one TransactWriteItems per click), on a viral link and on 10,000 links with Zipf(1.1) popularity.",
+      "Starts its own local stack on free ports (in memory); a running ./linkpulse up is not touched."})
+  static final class Pipeline implements Callable<Integer> {
+    @Option(names = "--clicks", description = "distinct clicks per workload (default ${DEFAULT-VALUE})") int clicks = 10_000;
+    @Option(names = "--duplicates", description = "share of clicks delivered twice (default ${DEFAULT-VALUE})") double duplicates = 0.02;
+    @Option(names = "--workload", description = "viral, zipf or all (default ${DEFAULT-VALUE})") String workload = "all";
+    @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "override a template parameter, e.g. AggregatorBatchWindowSeconds=2")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+      if (clicks < 100 || clicks > 1_000_000) throw new UsageError("--clicks must be between 100 and 1000000");
+      if (duplicates < 0 || duplicates > 0.5) throw new UsageError("--duplicates must be between 0 and 0.5");
+      if (!List.of("viral", "zipf", "all").contains(workload)) throw new UsageError("--workload must be viral, zipf or all");
+      List<Workload> workloads = new ArrayList<>();
+      if (!workload.equals("zipf")) workloads.add(Workload.viral(clicks, duplicates, 42));
+      if (!workload.equals("viral")) workloads.add(Workload.zipf(clicks, 10_000, 1.1, duplicates, 43));
+      PipelineBench bench = new PipelineBench(System.out);
+      bench.print(bench.run(workloads, parameters));
+      return 0;
+    }
+  }
+}
