@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   owner index   GSI1PK=OWNER#{owner}           GSI1SK={createdAt}#{code}   (sparse: only links carry it)
  * raw click       PK=CLICK#{code}#{shard}         SK={epochMillis, 13 digits}#{eventId}
  * counter bucket  PK=STATS#{code}                SK=HOUR#{yyyy-MM-ddTHH}       (UTC hour)
- * connection      PK=SUBS#{code}                 SK=CONN#{connectionId}        (subscriber of a link)
- *   reverse       PK=CONN#{connectionId}         SK=SUB#{code}                 (what to remove on $disconnect)
+ * connection      PK=SUBS#{code}                 SK=CONN#{connectionId}        (subscriber of a link, TTL)
+ *   reverse       PK=CONN#{connectionId}         SK=SUB#{code}                 (what to remove on $disconnect, TTL)
+ * live links      PK=LIVE                        SK=LINKS                      (string set of codes with subscribers)
  * </pre>
  *
  * A raw click's partition is chosen from its event id, so a redelivered event rewrites the same item, and one
@@ -119,6 +120,11 @@ public final class Keys {
 
   public static Map<String, AttributeValue> connectionSubscription(String connectionId, String code) {
     return key(connectionPartition(connectionId), "SUB#" + code);
+  }
+
+  /** One small item naming the links anyone watches, so the aggregator reads one item, not a query per link. */
+  public static Map<String, AttributeValue> liveLinks() {
+    return key("LIVE", "LINKS");
   }
 
   private static Map<String, AttributeValue> key(String pk, String sk) {

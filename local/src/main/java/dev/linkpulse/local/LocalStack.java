@@ -46,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
   private EventBridgeEndpoint events;
   private DynamoDbStreamsClient streams;
   private List<AutoCloseable> mappings = List.of();
+  private dev.linkpulse.local.ws.WebSocketGateway webSockets;
 
   private LocalStack(LocalConfig config) {
     this.config = config;
@@ -86,9 +87,13 @@ public final class LocalStack implements AutoCloseable {
     int eventsPort = Ports.orFree(config.eventsPort());
     Ports.requireFree("EventBridge", eventsPort);
     String eventsUrl = "http://127.0.0.1:" + eventsPort;
+    int wsPort = Ports.orFree(config.wsPort());
+    Ports.requireFree("WebSocket API", wsPort);
+    int managementPort = Ports.orFree(0);
     Map<String, String> clientEnv = Map.of("AWS_REGION", Emulators.REGION,
         "AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoEndpoint(), "AWS_ENDPOINT_URL_SQS", emulators.sqsEndpoint(),
-        "AWS_ENDPOINT_URL_EVENTBRIDGE", eventsUrl);
+        "AWS_ENDPOINT_URL_EVENTBRIDGE", eventsUrl,
+        "AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", "http://127.0.0.1:" + managementPort);
     dynamo = dev.linkpulse.core.Env.scoped(clientEnv, AwsClients::dynamoDb);
     sqs = dev.linkpulse.core.Env.scoped(clientEnv, () -> AwsClients.configure(SqsClient.builder(), "SQS").build());
     closeables.add(dynamo);
@@ -134,6 +139,11 @@ public final class LocalStack implements AutoCloseable {
     closeables.add(streams);
     mappings = EventSources.mappings(template, resolver, resources, functions, sqs, streams);
     closeables.addAll(mappings);
+    webSockets = WebSockets.gateway(template, functions, wsPort, managementPort).orElse(null);
+    if (webSockets != null) {
+      closeables.add(webSockets);
+      webSockets.start();
+    }
 
     issuer = LocalIssuer.open(config.stateDir(), parameters.get("JwtIssuer"), parameters.get("JwtAudience"));
     gateway = new HttpGateway(apiPort, httpRoutes(), authorizer(resolver)).serve("/health", exchange ->
@@ -242,6 +252,15 @@ public final class LocalStack implements AutoCloseable {
     return f;
   }
 
+  /** The WebSocket API's URL ({@code ws://127.0.0.1:8081}), or null when the template declares none. */
+  public String webSocketUrl() {
+    return webSockets == null ? null : webSockets.url();
+  }
+
+  public dev.linkpulse.local.ws.WebSocketGateway webSockets() {
+    return webSockets;
+  }
+
   public EventBridgeEndpoint eventBridge() {
     return events;
   }
@@ -300,6 +319,10 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint());
     env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint());
     env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventsEndpoint());
+    if (webSockets != null) {
+      env.put("LINKPULSE_WS", webSocketUrl());
+      env.put("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", webSockets.managementEndpoint());
+    }
     env.put("AWS_REGION", Emulators.REGION);
     env.put("AWS_DEFAULT_REGION", Emulators.REGION);
     env.put("AWS_ACCESS_KEY_ID", "local");
@@ -318,6 +341,7 @@ public final class LocalStack implements AutoCloseable {
     out.printf("  %-16s %s%n", "DynamoDB", dynamoEndpoint() + (config.dataDir() == null ? "  (in memory)" : "  (data: " + config.dataDir() + ")"));
     out.printf("  %-16s %s%n", "SQS", sqsEndpoint());
     out.printf("  %-16s %s%n", "EventBridge", eventsEndpoint() + "  (buses: " + resources.buses.values() + ")");
+    if (webSockets != null) out.printf("  %-16s %s%n", "WebSocket API", webSocketUrl() + "  (?token=<JWT>; management: " + webSockets.managementEndpoint() + ")");
     out.printf("  %d functions, %d HTTP routes, %d event-source mappings; tables: %s; queues: %s%n", functions.size(),
         httpRoutes().size(), mappings.size(), resources.tables.values(), resources.queueUrls.keySet());
     out.println("  Get a token: ./linkpulse token alice    Point tools here: eval \"$(./linkpulse env)\"    Stop: Ctrl-C");

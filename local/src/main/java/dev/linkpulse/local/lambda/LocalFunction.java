@@ -49,8 +49,8 @@ public final class LocalFunction {
       throw new IllegalStateException("function " + name + ": " + handlerClassName + " does not implement RequestHandler");
     }
     Type[] io = requestHandlerTypes(handlerClass);
-    this.input = (PojoSerializer<Object>) serializerFor((Class<?>) io[0]);
-    this.output = (PojoSerializer<Object>) serializerFor((Class<?>) io[1]);
+    this.input = (PojoSerializer<Object>) serializerFor(raw(io[0]));
+    this.output = (PojoSerializer<Object>) serializerFor(raw(io[1]));
   }
 
   public String name() {
@@ -125,6 +125,13 @@ public final class LocalFunction {
     instances.incrementAndGet();
     lastColdStartMillis.set((System.nanoTime() - start) / 1_000_000);
     return handler;
+  }
+
+  /** {@code Map<String, Object>} is deserialised as Lambda does it: by its raw class. */
+  private static Class<?> raw(Type type) {
+    if (type instanceof Class<?> c) return c;
+    if (type instanceof ParameterizedType p) return (Class<?>) p.getRawType();
+    return Object.class;
   }
 
   private static PojoSerializer<?> serializerFor(Class<?> type) {

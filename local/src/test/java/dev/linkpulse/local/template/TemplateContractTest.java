@@ -70,8 +70,8 @@ class TemplateContractTest {
   void noPolicyStatementGrantsWildcardActionsOrResources() {
     List<String> problems = new ArrayList<>();
     for (FunctionSpec fn : template.functions()) {
+      // No Policies at all is allowed (the basic execution role only); anything declared must be scoped.
       List<Object> policies = Template.list(fn.properties().get("Policies"));
-      assertThat(policies).as(fn.logicalId() + " declares its own least-privilege policy").isNotEmpty();
       for (Object policy : policies) {
         if (policy instanceof String managed) {
           problems.add(fn.logicalId() + ": managed policy " + managed + " (write a scoped statement)");

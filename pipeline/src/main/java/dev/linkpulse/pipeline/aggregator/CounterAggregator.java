@@ -25,8 +25,11 @@ public final class CounterAggregator {
   /** A counter's key. */
   public record CounterKey(String code, Instant hour) {}
 
+  /** A counter this batch wrote, and the clicks it folded into it (never the replayed ones). */
+  public record Written(CounterState state, List<StreamClick> applied) {}
+
   /** The batch's result: counters written, clicks folded, and the sequence to redeliver from if anything failed. */
-  public record Result(List<CounterState> written, int clicksFolded, int recordsSkipped, Optional<String> retryFrom) {}
+  public record Result(List<Written> written, int clicksFolded, int recordsSkipped, Optional<String> retryFrom) {}
 
   private final CounterStore store;
 
@@ -40,7 +43,7 @@ public final class CounterAggregator {
       Instant hour = r.click().event().time().truncatedTo(ChronoUnit.HOURS);
       byCounter.computeIfAbsent(new CounterKey(r.click().event().code(), hour), k -> new ArrayList<>()).add(r);
     }
-    List<CounterState> written = new ArrayList<>();
+    List<Written> written = new ArrayList<>();
     StreamClick retryFrom = null;
     int folded = 0;
     for (var entry : byCounter.entrySet()) {
@@ -48,9 +51,9 @@ public final class CounterAggregator {
       group.sort(Comparator.comparing(StreamClick::sequence));
       try {
         Applied applied = applyOnce(entry.getKey(), group);
-        if (applied.clicks() > 0) {
-          written.add(applied.state());
-          folded += applied.clicks();
+        if (!applied.clicks().isEmpty()) {
+          written.add(new Written(applied.state(), applied.clicks()));
+          folded += applied.clicks().size();
         }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "counter " + entry.getKey() + " failed; the batch will be redelivered from it", e);
@@ -61,13 +64,13 @@ public final class CounterAggregator {
     return new Result(written, folded, records.size() - folded, Optional.ofNullable(retryFrom).map(StreamClick::sequenceNumber));
   }
 
-  private record Applied(CounterState state, int clicks) {}
+  private record Applied(CounterState state, List<StreamClick> clicks) {}
 
   private Applied applyOnce(CounterKey key, List<StreamClick> group) {
     for (int round = 0; round < OPTIMISTIC_ROUNDS; round++) {
       CounterState state = store.load(key.code(), key.hour());
-      int applied = state.apply(group);
-      if (applied == 0 || store.save(state)) return new Applied(state, applied);
+      List<StreamClick> applied = state.apply(group);
+      if (applied.isEmpty() || store.save(state)) return new Applied(state, applied);
     }
     throw new IllegalStateException("counter " + key + " kept changing under " + OPTIMISTIC_ROUNDS + " attempts");
   }

@@ -54,15 +54,15 @@ public final class CounterState {
     return new CounterState(code, hour, 0, 0, 0, UniqueSketch.empty(), dims, new TreeMap<>(), 0);
   }
 
-  /** Folds the records above their partition's watermark; returns how many were folded (0: nothing to write). */
-  int apply(List<StreamClick> records) {
-    int applied = 0;
+  /** Folds the records above their partition's watermark; returns those folded (none: nothing to write). */
+  List<StreamClick> apply(List<StreamClick> records) {
+    List<StreamClick> applied = new java.util.ArrayList<>();
     for (StreamClick r : records) {
       BigInteger mark = watermarks.get(r.partition());
       if (mark != null && r.sequence().compareTo(mark) <= 0) continue;
       fold(r.click());
       watermarks.put(r.partition(), r.sequence());
-      applied++;
+      applied.add(r);
     }
     return applied;
   }

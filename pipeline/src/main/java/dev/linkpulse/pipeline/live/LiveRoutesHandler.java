@@ -1,0 +1,40 @@
+package dev.linkpulse.pipeline.live;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.linkpulse.core.Env;
+import dev.linkpulse.core.aws.AwsClients;
+import dev.linkpulse.core.links.LinkStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** $connect, $disconnect, subscribe, unsubscribe and $default of the WebSocket API. */
+public final class LiveRoutesHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+  private final LiveRoutes routes;
+
+  public LiveRoutesHandler() {
+    var dynamo = AwsClients.dynamoDb();
+    String table = Env.require("TABLE_NAME");
+    this.routes = new LiveRoutes(new LinkStore(dynamo, table),
+        new Subscriptions(dynamo, table, Duration.ofSeconds(Env.getInt("CONNECTION_TTL_SECONDS", 7200)), Clock.systemUTC()));
+  }
+
+  @Override
+  public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+    var ctx = event.getRequestContext();
+    String frame = routes.handle(ctx.getRouteKey(), ctx.getConnectionId(), owner(ctx.getAuthorizer()), event.getBody());
+    APIGatewayV2WebSocketResponse response = new APIGatewayV2WebSocketResponse();
+    response.setStatusCode(200);
+    if (frame != null) response.setBody(frame);
+    return response;
+  }
+
+  /** The subject the token authorizer put in the connection's context. */
+  private static String owner(Object authorizer) {
+    if (authorizer instanceof Map<?, ?> m && m.get("sub") != null) return String.valueOf(m.get("sub"));
+    return null;
+  }
+}
