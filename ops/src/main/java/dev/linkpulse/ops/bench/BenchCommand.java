@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks that print tables, comparing designs side by side in one run.",
-    subcommands = {BenchCommand.Pipeline.class})
+    subcommands = {BenchCommand.Pipeline.class, BenchCommand.Realtime.class})
 public final class BenchCommand {
   @Command(name = "pipeline", description = {
       "Click pipeline throughput, write cost and hottest partition key: Linkpulse against a seed-style design",
@@ -33,6 +33,29 @@ public final class BenchCommand {
       if (!workload.equals("viral")) workloads.add(Workload.zipf(clicks, 10_000, 1.1, duplicates, 43));
       PipelineBench bench = new PipelineBench(System.out);
       bench.print(bench.run(workloads, parameters));
+      return 0;
+    }
+  }
+
+  @Command(name = "realtime", description = {
+      "Click-to-screen latency: redirects at a fixed rate to links watched by WebSocket subscribers; p50/p90/p99",
+      "from the redirect's response to the push covering that click. Starts its own in-memory local stack."})
+  static final class Realtime implements Callable<Integer> {
+    @Option(names = "--rate", description = "clicks per second (default ${DEFAULT-VALUE})") int rate = 500;
+    @Option(names = "--seconds", description = "how long to send (default ${DEFAULT-VALUE})") int seconds = 20;
+    @Option(names = "--links", description = "links watched (default ${DEFAULT-VALUE})") int links = 5;
+    @Option(names = "--subscribers", description = "WebSocket subscribers, spread over the links (default ${DEFAULT-VALUE})") int subscribers = 100;
+    @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "override a template parameter, e.g. AggregatorBatchWindowSeconds=0")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+      if (rate < 1 || rate > 5000) throw new UsageError("--rate must be between 1 and 5000 clicks/s");
+      if (seconds < 1 || seconds > 600) throw new UsageError("--seconds must be between 1 and 600");
+      if (links < 1 || links > 100) throw new UsageError("--links must be between 1 and 100");
+      if (subscribers < links || subscribers > 1000) throw new UsageError("--subscribers must be between --links and 1000");
+      RealtimeBench bench = new RealtimeBench(System.out);
+      bench.print(bench.run(rate, seconds, links, subscribers, parameters), 2000);
       return 0;
     }
   }
