@@ -151,6 +151,8 @@ public final class LocalStack implements AutoCloseable {
     gateway.serve(LocalIssuer.PATH + "/.well-known/jwks.json", exchange -> json(exchange, issuer.jwksJson()));
     gateway.serve(LocalIssuer.PATH + "/.well-known/openid-configuration",
         exchange -> json(exchange, issuer.discoveryJson(issuer.issuer() + "/.well-known/jwks.json")));
+    // The dashboard's static files, as they would be served from S3 behind CloudFront; config.json points it here.
+    gateway.serve("/dashboard/", new dev.linkpulse.local.dashboard.DashboardHandler(apiUrl, webSocketUrl()));
     closeables.add(gateway);
     gateway.start();
     startupTime = Duration.ofNanos(System.nanoTime() - start);
@@ -337,6 +339,7 @@ public final class LocalStack implements AutoCloseable {
     out.printf("  %-16s %s%n", "service", "endpoint");
     out.printf("  %-16s %s%n", "HTTP API", apiUrl());
     out.printf("  %-16s %s%n", "health", apiUrl() + "/health");
+    out.printf("  %-16s %s%n", "dashboard", apiUrl() + "/dashboard");
     out.printf("  %-16s %s%n", "JWT issuer", issuer.issuer());
     out.printf("  %-16s %s%n", "DynamoDB", dynamoEndpoint() + (config.dataDir() == null ? "  (in memory)" : "  (data: " + config.dataDir() + ")"));
     out.printf("  %-16s %s%n", "SQS", sqsEndpoint());

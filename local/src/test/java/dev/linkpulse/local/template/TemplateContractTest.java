@@ -159,6 +159,9 @@ class TemplateContractTest {
   void theAggregatorReadsOnlyInsertsOfRawClicksWithBisectAndADestination() {
     Map<String, Object> stream = Template.map(function("AggregatorFunction").events().get("Clicks").get("Properties"));
     assertThat(stream.get("BisectBatchOnFunctionError")).isEqualTo(true);
+    // Never skip a batch in production: a skipped batch could not be replayed exactly (docs/pipeline.md).
+    assertThat(Resolver.references(stream.get("MaximumRetryAttempts"))).containsExactly("AggregatorMaximumRetryAttempts");
+    assertThat(String.valueOf(Template.map(template.parameters().get("AggregatorMaximumRetryAttempts")).get("Default"))).isEqualTo("-1");
     assertThat(Template.list(stream.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
     String pattern = String.valueOf(Template.map(Template.list(Template.map(stream.get("FilterCriteria")).get("Filters")).get(0)).get("Pattern"));
     assertThat(pattern).contains("\"INSERT\"").contains("\"prefix\":\"" + dev.linkpulse.core.Keys.CLICK_PREFIX + "\"");

@@ -43,7 +43,8 @@ public final class AggregatorHandler implements RequestHandler<DynamodbEvent, St
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    var clicks = StreamRecords.clicks(event);
+    StreamRecords.Batch batch = StreamRecords.clicks(event);
+    List<StreamClick> clicks = batch.clicks();
     CounterAggregator.Result result = aggregator.aggregate(clicks);
     // Freshness SLI: how long after the click its count became visible; "late" past the 60 s objective.
     long now = clock.millis();
@@ -51,7 +52,8 @@ public final class AggregatorHandler implements RequestHandler<DynamodbEvent, St
     long late = ages.stream().filter(age -> age > FRESHNESS_OBJECTIVE_MILLIS).count();
     metrics.emit(Map.of("ClicksAggregated", Metrics.count(result.clicksFolded()), "ReplaysSkipped", Metrics.count(result.recordsSkipped()),
         "CounterWrites", Metrics.count(result.written().size()), "ClicksLate", Metrics.count(late),
-        "ClickAgeMax", Metrics.millis(ages.isEmpty() ? 0 : ages.get(ages.size() - 1))), Map.of("batchSize", event.getRecords().size()));
+        "ClickAgeMax", Metrics.millis(ages.isEmpty() ? 0 : ages.get(ages.size() - 1)), "RecordsUnreadable", Metrics.count(batch.unreadable())),
+        Map.of("batchSize", event.getRecords().size()));
     LiveFanout.Outcome pushes = fanout.push(result.written());
     metrics.emit(LiveFanout.metrics(pushes), Map.of());
     return new StreamsEventResponse(result.retryFrom()

@@ -83,6 +83,11 @@ public final class CounterState {
     dimensions.get("source").add(click.event().source(), 1);
   }
 
+  /** The highest stream sequence folded from {@code partition}, or null if none was. */
+  public BigInteger watermark(String partition) {
+    return watermarks.get(partition);
+  }
+
   public String code() { return code; }
   public Instant hour() { return hour; }
   public long total() { return total; }

@@ -12,19 +12,33 @@ import software.amazon.awssdk.core.SdkBytes;
 
 /** Turns the stream records Lambda delivers into {@link StreamClick}s (Lambda's attribute type into the SDK's). */
 final class StreamRecords {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(StreamRecords.class.getName());
   private StreamRecords() {}
 
-  /** INSERTs of raw clicks only; the mapping's filter already drops the rest, this is the second line of defence. */
-  static List<StreamClick> clicks(DynamodbEvent event) {
+  /** The raw clicks of a batch, and how many records could not be read as one. */
+  record Batch(List<StreamClick> clicks, int unreadable) {}
+
+  /**
+   * INSERTs of raw clicks only (the mapping's filter already drops the rest; this is the second line of defence).
+   * A record that cannot be read as a raw click is counted and skipped, never thrown: the mapping retries a
+   * failing batch forever, so one poison record would otherwise stop the shard.
+   */
+  static Batch clicks(DynamodbEvent event) {
     List<StreamClick> out = new ArrayList<>();
+    int unreadable = 0;
     for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
       if (!"INSERT".equals(record.getEventName()) || record.getDynamodb() == null || record.getDynamodb().getNewImage() == null) continue;
       Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image = toSdk(record.getDynamodb().getNewImage());
       var pk = image.get(Keys.PK);
       if (pk == null || pk.s() == null || !pk.s().startsWith(Keys.CLICK_PREFIX)) continue;
-      out.add(new StreamClick(record.getDynamodb().getSequenceNumber(), pk.s(), RawClick.fromItem(image)));
+      try {
+        out.add(new StreamClick(record.getDynamodb().getSequenceNumber(), pk.s(), RawClick.fromItem(image)));
+      } catch (RuntimeException e) {
+        unreadable++;
+        LOG.warning("unreadable raw click " + pk.s() + " at sequence " + record.getDynamodb().getSequenceNumber() + ": " + e);
+      }
     }
-    return out;
+    return new Batch(out, unreadable);
   }
 
   static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> toSdk(Map<String, AttributeValue> image) {

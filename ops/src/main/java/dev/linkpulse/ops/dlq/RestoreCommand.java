@@ -1,0 +1,104 @@
+package dev.linkpulse.ops.dlq;
+
+import dev.linkpulse.ops.UsageError;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+@Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Re-send the messages of a backup (the NDJSON a redrive wrote) to QUEUE: the same bodies, message attributes, "
+            + "and for a FIFO queue the same group and deduplication ids. The whole file is read and checked first; an "
+            + "unreadable one sends nothing.",
+        "Restoring twice sends twice: the click pipeline absorbs that (a click is keyed by its event id), other consumers "
+            + "may not. Prints a progress bar, a summary and an audit line on stderr."})
+final class RestoreCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "a backup written by redrive")
+  Path file;
+
+  @Option(names = "--to", required = true, paramLabel = "QUEUE", description = "Queue to send the messages to (name, URL or ARN)")
+  String to;
+
+  @Option(names = "--filter", paramLabel = "JMESPATH", description = "Only messages whose JSON body makes this JMESPath expression truthy")
+  String filter;
+
+  @Option(names = "--grep", paramLabel = "REGEX", description = "Only messages whose raw body contains a match of REGEX")
+  String grep;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Send at most N messages")
+  Integer limit;
+
+  @Option(names = "--rate", paramLabel = "N/s", description = "At most N messages per second, e.g. 50/s")
+  String rate;
+
+  @Option(names = "--dry-run", description = "Show what would be sent; send nothing")
+  boolean dryRun;
+
+  @Mixin AwsOptions aws;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    aws.validate();
+    Rate pace = Rate.parse(rate);
+    if (limit != null && limit < 1) throw new UsageError("--limit must be at least 1, got " + limit);
+    Selector selector = Selector.of(filter, grep);
+    List<Item> items = BackupFile.read(file);
+    try (SqsClient sqs = aws.sqs()) {
+      Queues.Queue destination = new Queues(sqs, aws.prefix()).resolve(to, "--to");
+      if (destination.fifo()) {
+        long missing = items.stream().filter(i -> i.groupId() == null).count();
+        if (missing > 0) throw new UsageError(destination.name() + " is a FIFO queue and " + missing + " message(s) of the backup have no MessageGroupId");
+      }
+      Summary summary = new Summary();
+      List<Item> selected = new ArrayList<>();
+      for (Item item : items) {
+        if ((limit == null || selected.size() < limit) && selector.matches(item.body())) selected.add(item);
+        else summary.skipped++;
+      }
+      summary.details.put("mode", "restore");
+      if (selector.filterText() != null) summary.details.put("filter", selector.filterText());
+      if (selector.grepText() != null) summary.details.put("grep", selector.grepText());
+      if (limit != null) summary.details.put("limit", limit.toString());
+      if (pace != null) summary.details.put("rate", pace.toString());
+      if (dryRun) summary.details.put("dry-run", "true");
+      out.println((dryRun ? "dry run: " : "") + "restore " + file + " -> " + destination.name() + " (" + selected.size() + " of " + items.size()
+          + " message" + (items.size() == 1 ? "" : "s") + (pace == null ? "" : ", " + pace) + ")");
+      out.flush();
+      if (dryRun) {
+        selected.forEach(i -> out.println("would send " + Show.brief(i)));
+        summary.moved = selected.size();
+      } else if (!selected.isEmpty()) {
+        Sender sender = new Sender(sqs, destination);
+        try (Progress progress = Progress.start("restore", selected.size(), err)) {
+          for (List<Item> chunk : Sender.chunks(selected, pace == null ? 10 : pace.chunk(10))) {
+            if (pace != null) pace.acquire(chunk.size());
+            Map<String, String> failed = sender.send(chunk);
+            failed.forEach(summary::fail);
+            summary.moved += chunk.size() - failed.size();
+            progress.step(chunk.size());
+          }
+        }
+      }
+      summary.print(out, "restored", dryRun);
+      summary.audit(err, dryRun ? "restore-dry-run" : "restore", file.toAbsolutePath().toString(), destination.name(), null);
+      return summary.failed() > 0 ? Commands.FAILED : 0;
+    } catch (SdkException e) {
+      return Commands.awsFailure(spec, e);
+    }
+  }
+}
