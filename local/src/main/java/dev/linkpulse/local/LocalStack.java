@@ -69,6 +69,9 @@ public final class LocalStack implements AutoCloseable {
     System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
     System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
     LocalMetrics.install();
+    // Every function's SDK clients use HttpURLConnection, whose keep-alive pool holds 5 connections per host by
+    // default; a whole application's traffic to one emulator needs more, or most requests open a new connection.
+    if (System.getProperty("http.maxConnections") == null) System.setProperty("http.maxConnections", "64");
     template = Template.load(config.template());
     emulators = Emulators.start(config.dynamoPort(), config.sqsPort(), config.dataDir());
     closeables.add(emulators);

@@ -87,6 +87,8 @@ public final class EventBridgeEndpoint implements AutoCloseable {
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong matched = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
+  /** Accepted events waiting to be sent, per target queue. */
+  private final Map<String, java.util.Queue<String>> outbox = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong injectedFailures = new AtomicLong();
@@ -288,7 +290,8 @@ public final class EventBridgeEndpoint implements AutoCloseable {
     response.set("Entries", results);
     bodiesByQueue.forEach((queueUrl, bodies) -> {
       pending.addAndGet(bodies.size());
-      deliveryExecutor.execute(() -> deliver(queueUrl, bodies));
+      outbox.computeIfAbsent(queueUrl, q -> new java.util.concurrent.ConcurrentLinkedQueue<>()).addAll(bodies);
+      deliveryExecutor.execute(() -> drain(queueUrl));
     });
     write(exchange, 200, Json.write(response));
   }
@@ -352,6 +355,24 @@ public final class EventBridgeEndpoint implements AutoCloseable {
       matched.incrementAndGet();
       for (String queueUrl : rule.targetQueueUrls()) bodiesByQueue.computeIfAbsent(queueUrl, q -> new ArrayList<>()).add(body);
     }
+  }
+
+  /**
+   * Sends what is waiting for one queue, ten messages a call. Redirects put one event per PutEvents; sending each
+   * alone capped the local bus at a few hundred events a second, while draining a shared outbox fills every
+   * SendMessageBatch under load and adds nothing when idle (the first event goes out at once).
+   */
+  private void drain(String queueUrl) {
+    java.util.Queue<String> waiting = outbox.get(queueUrl);
+    List<String> chunk = new ArrayList<>(10);
+    for (String body; (body = waiting.poll()) != null; ) {
+      chunk.add(body);
+      if (chunk.size() == 10) {
+        deliver(queueUrl, chunk);
+        chunk = new ArrayList<>(10);
+      }
+    }
+    if (!chunk.isEmpty()) deliver(queueUrl, chunk);
   }
 
   private void deliver(String queueUrl, List<String> bodies) {
