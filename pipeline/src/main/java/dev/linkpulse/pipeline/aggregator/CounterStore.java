@@ -14,7 +14,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Counter items in the table: read strongly consistent, written only if nobody wrote since (version check). */
 public class CounterStore {
@@ -49,19 +48,12 @@ public class CounterStore {
 
   /** Every counter of {@code code} whose hour lies in [from, to). */
   public List<CounterState> range(String code, Instant from, Instant to) {
-    List<CounterState> out = new java.util.ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      final Map<String, AttributeValue> exclusiveStart = start;
-      QueryResponse page = dynamo.query(r -> r.tableName(table)
-          .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
-          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.statsPartition(code)),
-              ":from", AttributeValue.fromS(Keys.hourSort(from)), ":to", AttributeValue.fromS(Keys.hourSort(to.minusNanos(1)))))
-          .exclusiveStartKey(exclusiveStart));
-      page.items().forEach(item -> out.add(fromItem(item)));
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
-    return out;
+    // The SDK's paginator follows LastEvaluatedKey for us.
+    return dynamo.queryPaginator(r -> r.tableName(table)
+            .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.statsPartition(code)),
+                ":from", AttributeValue.fromS(Keys.hourSort(from)), ":to", AttributeValue.fromS(Keys.hourSort(to.minusNanos(1))))))
+        .items().stream().map(CounterStore::fromItem).toList();
   }
 
   static Map<String, AttributeValue> toItem(CounterState s) {

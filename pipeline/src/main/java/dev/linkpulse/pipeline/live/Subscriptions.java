@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Who watches which link. A subscription is two items with a TTL (API Gateway closes a connection after two hours
@@ -84,13 +83,8 @@ public final class Subscriptions {
   }
 
   private void queryAll(String pk, java.util.function.Consumer<Map<String, AttributeValue>> each) {
-    Map<String, AttributeValue> start = null;
-    do {
-      final Map<String, AttributeValue> exclusiveStart = start;
-      QueryResponse page = dynamo.query(r -> r.tableName(table).keyConditionExpression("PK = :pk")
-          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).consistentRead(true).exclusiveStartKey(exclusiveStart));
-      page.items().forEach(each);
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
+    dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("PK = :pk")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).consistentRead(true)).items().forEach(each);
   }
+
 }

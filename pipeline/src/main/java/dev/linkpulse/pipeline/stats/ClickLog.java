@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Reads a link's raw clicks in time order. They are spread over {@link Keys#CLICK_SHARDS} partitions, so a read
@@ -34,18 +33,13 @@ public final class ClickLog {
     List<Map.Entry<String, RawClick>> rows = new ArrayList<>();
     for (int shard = 0; shard < Keys.CLICK_SHARDS; shard++) {
       String pk = Keys.clickPartition(code, shard);
-      Map<String, AttributeValue> start = null;
-      int taken = 0;
-      do {
-        final Map<String, AttributeValue> exclusiveStart = start;
-        QueryResponse page = dynamo.query(r -> r.tableName(table)
-            .keyConditionExpression("PK = :pk AND SK BETWEEN :lo AND :hi")
-            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":lo", AttributeValue.fromS(lo), ":hi", AttributeValue.fromS(hi)))
-            .limit(limit + 1).exclusiveStartKey(exclusiveStart));
-        for (var item : page.items()) rows.add(Map.entry(item.get(Keys.SK).s(), RawClick.fromItem(item)));
-        taken += page.count();
-        start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-      } while (start != null && taken <= limit);
+      // No partition can contribute more than limit + 1 rows to the merged page, so stop reading there.
+      dynamo.queryPaginator(r -> r.tableName(table)
+              .keyConditionExpression("PK = :pk AND SK BETWEEN :lo AND :hi")
+              .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":lo", AttributeValue.fromS(lo), ":hi", AttributeValue.fromS(hi)))
+              .limit(limit + 1))
+          .items().stream().limit(limit + 1L)
+          .forEach(item -> rows.add(Map.entry(item.get(Keys.SK).s(), RawClick.fromItem(item))));
     }
     rows.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
     boolean more = rows.size() > limit;
