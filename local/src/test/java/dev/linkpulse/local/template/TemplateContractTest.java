@@ -39,12 +39,33 @@ class TemplateContractTest {
 
   @Test
   void everyRefGetAttAndSubPointsAtSomethingThatExists() {
-    Set<String> known = new HashSet<>(template.resources().keySet());
-    known.addAll(template.parameters().keySet());
+    assertThat(danglingReferences(template)).as("references to nothing").isEmpty();
+  }
+
+  @Test
+  void everyHandlerClassExists() {
+    assertThat(missingHandlers(template)).isEmpty();
+  }
+
+  static List<String> danglingReferences(Template t) {
+    Set<String> known = new HashSet<>(t.resources().keySet());
+    known.addAll(t.parameters().keySet());
     known.addAll(Template.PSEUDO_PARAMETERS);
     List<String> dangling = new ArrayList<>();
-    for (String ref : Resolver.references(template.root())) if (!known.contains(ref)) dangling.add(ref);
-    assertThat(dangling).as("references to nothing").isEmpty();
+    for (String ref : Resolver.references(t.root())) if (!known.contains(ref)) dangling.add(ref);
+    return dangling;
+  }
+
+  static List<String> missingHandlers(Template t) {
+    List<String> missing = new ArrayList<>();
+    for (FunctionSpec fn : t.functions()) {
+      try {
+        Class.forName(fn.handlerClass());
+      } catch (ClassNotFoundException e) {
+        missing.add(fn.logicalId() + ": " + fn.handlerClass());
+      }
+    }
+    return missing;
   }
 
   @Test
@@ -217,14 +238,15 @@ class TemplateContractTest {
 
   @Test
   void aTemplateWithAMisspelledHandlerOrDanglingRefIsCaught(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    // The same checks as above, run on a template broken the two ways a rename breaks it.
     String broken = Files.readString(root.resolve("template.yaml"))
         .replace("dev.linkpulse.redirect.RedirectHandler::", "dev.linkpulse.redirect.RedirectHandlr::")
         .replace("!GetAtt LinkpulseTable.Arn", "!GetAtt LinkpulseTabel.Arn");
     Path file = dir.resolve("template.yaml");
     Files.writeString(file, broken);
     Template t = Template.load(file);
-    assertThat(Resolver.references(t.root())).contains("LinkpulseTabel");
-    FunctionSpec fn = t.functions().stream().filter(f -> f.logicalId().equals("RedirectFunction")).findFirst().orElseThrow();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Class.forName(fn.handlerClass())).isInstanceOf(ClassNotFoundException.class);
+    assertThat(danglingReferences(t)).contains("LinkpulseTabel");
+    assertThat(missingHandlers(t)).containsExactly("RedirectFunction: dev.linkpulse.redirect.RedirectHandlr");
   }
+
 }
