@@ -56,18 +56,6 @@ final class RedriveCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "QUEUE", description = "Destination queue (default: the queue that dead-letters into QUEUE)")
   String to;
 
-  @Option(names = "--filter", paramLabel = "JMESPATH", description = "Only messages whose JSON body makes this JMESPath expression truthy")
-  String filter;
-
-  @Option(names = "--grep", paramLabel = "REGEX", description = "Only messages whose raw body contains a match of REGEX")
-  String grep;
-
-  @Option(names = "--limit", paramLabel = "N", description = "Move at most N messages")
-  Integer limit;
-
-  @Option(names = "--rate", paramLabel = "N/s", description = "At most N messages per second, e.g. 50/s (default: as fast as SQS allows)")
-  String rate;
-
   @Option(names = "--dry-run", description = "Show what would be moved; change nothing (messages are received and made visible again)")
   boolean dryRun;
 
@@ -89,6 +77,12 @@ final class RedriveCommand implements Callable<Integer> {
       description = "For a stream on-failure destination: the table whose counters to repair (default: $LINKPULSE_TABLE, else the table named by each pointer's stream ARN); pointers from another table's stream fail")
   String table;
 
+  @Mixin Selection selection;
+
+  /** The selection options, resolved once {@link #call} has checked them. */
+  private Selection.Resolved selected;
+  private Integer limit;
+
   @Mixin AwsOptions aws;
 
   enum Mode { NATIVE, MESSAGES, REPLAY }
@@ -101,9 +95,10 @@ final class RedriveCommand implements Callable<Integer> {
     out = spec.commandLine().getOut();
     err = spec.commandLine().getErr();
     aws.validate();
-    Rate pace = Rate.parse(rate);
-    if (limit != null && limit < 1) throw new UsageError("--limit must be at least 1, got " + limit);
-    Selector selector = Selector.of(filter, grep);
+    selected = selection.resolve();
+    Rate pace = selected.pace();
+    Selector selector = selected.selector();
+    limit = selected.limit();
     boolean wantBackup = !dryRun && (backup == null || !backup.none);
     if (backup != null && backup.file != null) BackupFile.checkWritable(backup.file);
     try (SqsClient sqs = aws.sqs()) {
@@ -144,10 +139,7 @@ final class RedriveCommand implements Callable<Integer> {
 
       Summary summary = new Summary();
       summary.details.put("mode", (dryRun && mode == Mode.MESSAGES && nativeEligible ? Mode.NATIVE : mode).name().toLowerCase(java.util.Locale.ROOT));
-      if (selector.filterText() != null) summary.details.put("filter", selector.filterText());
-      if (selector.grepText() != null) summary.details.put("grep", selector.grepText());
-      if (limit != null) summary.details.put("limit", limit.toString());
-      if (pace != null) summary.details.put("rate", pace.toString());
+      selected.describeInto(summary.details);
       if (copy) summary.details.put("copy", "true");
       if (dryRun) summary.details.put("dry-run", "true");
       String toLabel;
@@ -210,7 +202,7 @@ final class RedriveCommand implements Callable<Integer> {
           lease.receive(m -> {
             if (selector.matches(m.body())) matched.add(Item.of(m));
             else summary.skipped++;
-          }, () -> limit != null && before + matched.size() >= limit);
+          }, () -> selected.reached(before + matched.size()));
           if (matched.isEmpty()) break;
           matchedTotal += matched.size();
           if (dryRun) {
@@ -228,7 +220,7 @@ final class RedriveCommand implements Callable<Integer> {
           move(sqs, source, sender, lease, matched, pace, summary, progress);
           // A standard queue gave everything visible in the first round. In a FIFO queue a message group shows its
           // next messages only once the earlier ones are gone: go round again for them (each round backed up first).
-          if (!source.fifo() || copy || (limit != null && matchedTotal >= limit)) break;
+          if (!source.fifo() || copy || selected.reached(matchedTotal)) break;
         }
         if (lease.stoppedAtLimit()) summary.notes.add("stopped at " + Lease.MAX_HELD + " messages held at once: run again for the rest");
       } finally {
@@ -381,7 +373,7 @@ final class RedriveCommand implements Callable<Integer> {
         lease.receive(m -> {
           if (selector.matches(m.body())) matched.add(Item.of(m));
           else summary.skipped++;
-        }, () -> limit != null && matched.size() >= limit);
+        }, () -> selected.reached(matched.size()));
         if (matched.isEmpty()) {
           out.println(source.name() + ": nothing to replay");
           return;

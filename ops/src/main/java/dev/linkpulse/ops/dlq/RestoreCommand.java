@@ -32,20 +32,10 @@ final class RestoreCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, paramLabel = "QUEUE", description = "Queue to send the messages to (name, URL or ARN)")
   String to;
 
-  @Option(names = "--filter", paramLabel = "JMESPATH", description = "Only messages whose JSON body makes this JMESPath expression truthy")
-  String filter;
-
-  @Option(names = "--grep", paramLabel = "REGEX", description = "Only messages whose raw body contains a match of REGEX")
-  String grep;
-
-  @Option(names = "--limit", paramLabel = "N", description = "Send at most N messages")
-  Integer limit;
-
-  @Option(names = "--rate", paramLabel = "N/s", description = "At most N messages per second, e.g. 50/s")
-  String rate;
-
   @Option(names = "--dry-run", description = "Show what would be sent; send nothing")
   boolean dryRun;
+
+  @Mixin Selection selection;
 
   @Mixin AwsOptions aws;
 
@@ -54,9 +44,9 @@ final class RestoreCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     aws.validate();
-    Rate pace = Rate.parse(rate);
-    if (limit != null && limit < 1) throw new UsageError("--limit must be at least 1, got " + limit);
-    Selector selector = Selector.of(filter, grep);
+    Selection.Resolved choice = selection.resolve();
+    Rate pace = choice.pace();
+    Selector selector = choice.selector();
     List<Item> items = BackupFile.read(file);
     try (SqsClient sqs = aws.sqs()) {
       Queues.Queue destination = new Queues(sqs, aws.prefix()).resolve(to, "--to");
@@ -67,14 +57,11 @@ final class RestoreCommand implements Callable<Integer> {
       Summary summary = new Summary();
       List<Item> selected = new ArrayList<>();
       for (Item item : items) {
-        if ((limit == null || selected.size() < limit) && selector.matches(item.body())) selected.add(item);
+        if (!choice.reached(selected.size()) && selector.matches(item.body())) selected.add(item);
         else summary.skipped++;
       }
       summary.details.put("mode", "restore");
-      if (selector.filterText() != null) summary.details.put("filter", selector.filterText());
-      if (selector.grepText() != null) summary.details.put("grep", selector.grepText());
-      if (limit != null) summary.details.put("limit", limit.toString());
-      if (pace != null) summary.details.put("rate", pace.toString());
+      choice.describeInto(summary.details);
       if (dryRun) summary.details.put("dry-run", "true");
       out.println((dryRun ? "dry run: " : "") + "restore " + file + " -> " + destination.name() + " (" + selected.size() + " of " + items.size()
           + " message" + (items.size() == 1 ? "" : "s") + (pace == null ? "" : ", " + pace) + ")");
