@@ -43,19 +43,23 @@ public final class BenchCommand {
   static final class Realtime implements Callable<Integer> {
     @Option(names = "--rate", description = "clicks per second (default ${DEFAULT-VALUE})") int rate = 500;
     @Option(names = "--seconds", description = "how long to send (default ${DEFAULT-VALUE})") int seconds = 20;
+    @Option(names = "--warmup", description = "seconds of unmeasured clicks at the same rate first (default ${DEFAULT-VALUE})") int warmup = 10;
     @Option(names = "--links", description = "links watched (default ${DEFAULT-VALUE})") int links = 5;
     @Option(names = "--subscribers", description = "WebSocket subscribers, spread over the links (default ${DEFAULT-VALUE})") int subscribers = 100;
     @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "override a template parameter, e.g. AggregatorBatchWindowSeconds=0")
     Map<String, String> parameters = new LinkedHashMap<>();
+    @Option(names = "--trace", description = "print each second how many clicks each stage has passed, to see where they queue")
+    boolean trace;
 
     @Override
     public Integer call() throws Exception {
       if (rate < 1 || rate > 5000) throw new UsageError("--rate must be between 1 and 5000 clicks/s");
       if (seconds < 1 || seconds > 600) throw new UsageError("--seconds must be between 1 and 600");
+      if (warmup < 0 || warmup > 600) throw new UsageError("--warmup must be between 0 and 600");
       if (links < 1 || links > 100) throw new UsageError("--links must be between 1 and 100");
       if (subscribers < links || subscribers > 1000) throw new UsageError("--subscribers must be between --links and 1000");
       RealtimeBench bench = new RealtimeBench(System.out);
-      bench.print(bench.run(rate, seconds, links, subscribers, parameters), 2000);
+      bench.print(bench.run(rate, seconds, warmup, links, subscribers, trace, parameters), 2000);
       return 0;
     }
   }

@@ -31,15 +31,16 @@ import org.HdrHistogram.ConcurrentHistogram;
  */
 final class RealtimeBench {
   record Result(int rate, int links, int subscribers, int clicks, long pushes, double p50, double p90, double p99, double max,
-      long uncovered) {}
+      long uncovered, int failedRedirects) {}
 
   private final PrintStream out;
+  private final CpuAccount cpu = new CpuAccount();
 
   RealtimeBench(PrintStream out) {
     this.out = out;
   }
 
-  Result run(int rate, int seconds, int links, int subscribers, Map<String, String> parameters) throws Exception {
+  Result run(int rate, int seconds, int warmupSeconds, int links, int subscribers, boolean trace, Map<String, String> parameters) throws Exception {
     try (LocalStack stack = LocalStack.start(LocalConfig.ephemeral(LocalConfig.findRoot()).withParameters(parameters))) {
       HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).executor(Executors.newFixedThreadPool(16, daemon("bench-http"))).build();
       String token = stack.issuer().mint("bench", Duration.ofHours(1));
@@ -50,7 +51,8 @@ final class RealtimeBench {
         codes.add(Json.tree(r.body()).get("code").asText());
       }
       int total = rate * seconds;
-      int perLink = total / links + 1;
+      int warmupClicks = rate * warmupSeconds;
+      int perLink = (warmupClicks + total) / links + 1;
       AtomicLongArray[] answeredAt = new AtomicLongArray[links];
       AtomicInteger[] answered = new AtomicInteger[links];
       for (int i = 0; i < links; i++) {
@@ -64,33 +66,44 @@ final class RealtimeBench {
         int link = s % links;
         sockets.add(subscribe(http, stack.webSocketUrl(), token, codes.get(link), answeredAt[link], latency, pushes));
       }
-      out.printf("  %d links, %d subscribers connected; sending %,d clicks at %d/s...%n", links, subscribers, total, rate);
-
-      ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("bench-clock"));
+      ScheduledExecutorService clock = Executors.newScheduledThreadPool(2, daemon("bench-clock"));
       AtomicInteger sent = new AtomicInteger();
-      List<CompletableFuture<?>> inflight = java.util.Collections.synchronizedList(new ArrayList<>());
-      long periodNanos = 1_000_000_000L / rate;
-      var ticker = clock.scheduleAtFixedRate(() -> {
-        int n = sent.getAndIncrement();
-        if (n >= total) return;
-        int link = n % links;
-        inflight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/" + codes.get(link))).GET().build(), HttpResponse.BodyHandlers.discarding())
-            .thenAccept(r -> {
-              if (r.statusCode() == 302) answeredAt[link].set(answered[link].incrementAndGet(), System.nanoTime());
-            }));
-      }, 0, periodNanos, TimeUnit.NANOSECONDS);
-      while (sent.get() < total) Thread.sleep(50);
-      ticker.cancel(false);
-      clock.shutdownNow();
-      CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+      if (trace) {
+        StageTrace stages = new StageTrace(out, stack, sent, pushes);
+        clock.scheduleAtFixedRate(stages::print, 1, 1, TimeUnit.SECONDS);
+      }
+      RedirectLoad load = new RedirectLoad(stack.apiUrl(), codes, 16, link -> answeredAt[link].set(answered[link].incrementAndGet(), System.nanoTime()));
+      if (warmupClicks > 0) {
+        // The JIT, the function instances and the pollers warm up on the same links and subscribers; none of it is
+        // measured. Production Lambdas under sustained load are warm too.
+        out.printf("  %d links, %d subscribers connected; warming up with %,d clicks at %d/s (not measured)...%n", links, subscribers, warmupClicks, rate);
+        send(load, warmupClicks, rate, sent);
+        stack.awaitQuiet(Duration.ofMinutes(2));
+        Thread.sleep(500);
+        latency.reset();
+        pushes.set(0);
+      }
+      out.printf("  %d links, %d subscribers connected; sending %,d clicks at %d/s...%n", links, subscribers, total, rate);
+      int failedBefore = load.failures();
+      cpu.start();
+      send(load, total, rate, sent);
       stack.awaitQuiet(Duration.ofMinutes(2));
+      cpu.stop();
       Thread.sleep(500);
+      clock.shutdownNow();
+      load.close();
       sockets.forEach(WebSocket::abort);
-      long expected = (long) total * subscribers / links;
+      int failed = load.failures() - failedBefore;
+      long expected = (long) (total - failed) * subscribers / links;
       long uncovered = Math.max(0, expected - latency.getTotalCount());
       return new Result(rate, links, subscribers, total, pushes.get(), ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(90)),
-          ms(latency.getValueAtPercentile(99)), ms(latency.getMaxValue()), uncovered);
+          ms(latency.getValueAtPercentile(99)), ms(latency.getMaxValue()), uncovered, failed);
     }
+  }
+
+  private static void send(RedirectLoad load, int clicks, int rate, AtomicInteger sent) throws InterruptedException {
+    int before = sent.get();
+    load.send(clicks, rate, n -> sent.set(before + n));
   }
 
   private static WebSocket subscribe(HttpClient http, String wsUrl, String token, String code, AtomicLongArray answeredAt,
@@ -153,5 +166,7 @@ final class RealtimeBench {
     out.printf("p99 %s the %.0f ms target. Latency: redirect response -> the push covering that click, per subscriber.%n",
         r.p99() <= targetP99Ms ? "meets" : "MISSES", targetP99Ms);
     out.println("'uncovered': (click, subscriber) pairs never covered by a push (should be 0).");
+    if (r.failedRedirects() > 0) out.printf("%d redirects failed (no 3xx answer): those clicks were never made.%n", r.failedRedirects());
+    cpu.print(out, r.clicks());
   }
 }
