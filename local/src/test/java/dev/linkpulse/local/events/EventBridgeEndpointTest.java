@@ -205,6 +205,36 @@ class EventBridgeEndpointTest {
     assertThat(EventBridgeEndpoint.busName("arn:aws:events:us-east-1:000000000000:event-bus/default")).isEqualTo("default");
   }
 
+  @Test
+  void concurrentPublishersGetEveryEventDeliveredExactlyOnce() throws Exception {
+    // one sender per queue gathers what the publishers put meanwhile: nothing may be lost or sent twice in the
+    // hand-over between a finishing sender and a new event
+    long deliveredBefore = endpoint.delivered();
+    int publishers = 8;
+    int each = 60;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(publishers);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int p = 0; p < publishers; p++) {
+        int publisher = p;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < each; i++) {
+            String detail = "{\"code\":\"c\",\"n\":\"" + publisher + "-" + i + "\"}";
+            assertThat(client.putEvents(b -> b.entries(entry(BUS, "linkpulse.redirect", "link.clicked", detail).build())).failedEntryCount()).isZero();
+          }
+        }));
+      }
+      for (var f : done) f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      pool.shutdown();
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> endpoint.idle() && endpoint.delivered() == deliveredBefore + publishers * each);
+
+    List<Message> messages = drain(clicksQueue, publishers * each);
+    assertThat(messages).hasSize(publishers * each);
+    assertThat(messages.stream().map(m -> json(m.body()).at("/detail/n").asText()).distinct()).hasSize(publishers * each);
+  }
+
   private static PutEventsRequestEntry.Builder entry(String bus, String source, String detailType, String detail) {
     return PutEventsRequestEntry.builder().eventBusName(bus).source(source).detailType(detailType).detail(detail);
   }

@@ -15,7 +15,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import org.HdrHistogram.ConcurrentHistogram;
 
 /**
  * An open-model load generator for redirects: GETs are issued on a fixed schedule, whatever the answers' speed,
@@ -24,16 +26,22 @@ import java.util.function.IntConsumer;
  * (measured by {@link CpuAccount}); this costs a small fraction of that.
  */
 final class RedirectLoad implements AutoCloseable {
-  private static final int[] STOP = new int[0];
+  /** A request due at {@code dueNanos} (System.nanoTime) for the code at {@code link}. */
+  private record Job(int link, long dueNanos) {}
+
+  private static final Job STOP = new Job(-1, 0);
 
   private final String host;
   private final int port;
   private final List<String> paths;
-  private final BlockingQueue<int[]> due = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Job> due = new LinkedBlockingQueue<>();
   private final List<Thread> workers = new ArrayList<>();
   private final IntConsumer onRedirected;
   private final AtomicInteger failures = new AtomicInteger();
   private final AtomicInteger outstanding = new AtomicInteger();
+  /** From when a request was due (not when a connection got round to it) to its answer: no coordinated omission. */
+  private final ConcurrentHistogram redirectMicros = new ConcurrentHistogram(3);
+  private final AtomicLong lastAnswer = new AtomicLong();
 
   /**
    * @param baseUrl the HTTP API, e.g. http://127.0.0.1:8080
@@ -55,19 +63,33 @@ final class RedirectLoad implements AutoCloseable {
     }
   }
 
-  /** Sends {@code clicks} requests, round robin over the codes, at {@code rate} a second; returns when all are answered. */
-  void send(int clicks, int rate, IntConsumer onSent) throws InterruptedException {
+  /** What one {@link #send} achieved. */
+  record Phase(int clicks, int failed, double answeredPerSecond, double p50Millis, double p99Millis) {}
+
+  /**
+   * Sends {@code clicks} requests, round robin over the codes, at {@code rate} a second; returns when all are
+   * answered (or after a minute's grace), with the rate they were answered at, which falls short of {@code rate}
+   * when the stack cannot keep up.
+   */
+  Phase send(int clicks, int rate, IntConsumer onSent) throws InterruptedException {
+    redirectMicros.reset();
+    int failedBefore = failures.get();
     long start = System.nanoTime();
     long period = 1_000_000_000L / rate;
     for (int n = 0; n < clicks; n++) {
-      long wait = start + n * period - System.nanoTime();
+      long dueAt = start + n * period;
+      long wait = dueAt - System.nanoTime();
       if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
       outstanding.incrementAndGet();
-      due.add(new int[] {n % paths.size()});
+      due.add(new Job(n % paths.size(), dueAt));
       onSent.accept(n + 1);
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (outstanding.get() > 0 && System.nanoTime() < deadline) Thread.sleep(10);
+    // n requests due at start + i * period: the n-th was due (n - 1) periods in, so n requests span n periods
+    double seconds = Math.max(lastAnswer.get() - start, clicks * period) / 1e9;
+    return new Phase(clicks, failures.get() - failedBefore, clicks / seconds,
+        redirectMicros.getValueAtPercentile(50) / 1000.0, redirectMicros.getValueAtPercentile(99) / 1000.0);
   }
 
   /** Requests that got no redirect (an error status or a broken connection). */
@@ -80,14 +102,14 @@ final class RedirectLoad implements AutoCloseable {
     InputStream in = null;
     OutputStream out = null;
     while (true) {
-      int[] job;
+      Job job;
       try {
         job = due.take();
       } catch (InterruptedException e) {
         return;
       }
       if (job == STOP) return;
-      int link = job[0];
+      int link = job.link();
       try {
         if (socket == null) {
           socket = new Socket();
@@ -99,6 +121,9 @@ final class RedirectLoad implements AutoCloseable {
         out.write(("GET " + paths.get(link) + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         Response response = readResponse(in);
+        long now = System.nanoTime();
+        redirectMicros.recordValue(Math.max(0, now - job.dueNanos()) / 1000);
+        lastAnswer.accumulateAndGet(now, Math::max);
         if (response.status() / 100 == 3) onRedirected.accept(link);
         else failures.incrementAndGet();
         if (response.close()) {
