@@ -373,7 +373,7 @@ public final class EventBridgeEndpoint implements AutoCloseable {
       List<String> chunk = new ArrayList<>(10);
       for (String body; (body = waiting.poll()) != null; ) {
         chunk.add(body);
-        if (chunk.size() == 10 || waiting.isEmpty()) {
+        if (chunk.size() == 10) {
           deliver(queueUrl, chunk);
           chunk = new ArrayList<>(10);
         }

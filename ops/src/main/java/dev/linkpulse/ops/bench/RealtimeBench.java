@@ -75,11 +75,11 @@ final class RealtimeBench {
         int link = s % links;
         sockets.add(subscribe(http, stack.webSocketUrl(), token, codes.get(link), answeredAt[link], latency, pushes));
       }
-      ScheduledExecutorService clock = Executors.newScheduledThreadPool(2, daemon("bench-clock"));
+      ScheduledExecutorService tracer = Executors.newSingleThreadScheduledExecutor(daemon("bench-trace"));
       AtomicInteger sent = new AtomicInteger();
       if (trace) {
         StageTrace stages = new StageTrace(out, stack, sent, pushes);
-        clock.scheduleAtFixedRate(stages::print, 1, 1, TimeUnit.SECONDS);
+        tracer.scheduleAtFixedRate(stages::print, 1, 1, TimeUnit.SECONDS);
       }
       RedirectLoad load = new RedirectLoad(stack.apiUrl(), codes, 16, link -> answeredAt[link].set(answered[link].incrementAndGet(), System.nanoTime()));
       if (warmupClicks > 0) {
@@ -98,7 +98,7 @@ final class RealtimeBench {
       stack.awaitQuiet(Duration.ofMinutes(2));
       cpu.stop();
       Thread.sleep(500);
-      clock.shutdownNow();
+      tracer.shutdownNow();
       load.close();
       sockets.forEach(WebSocket::abort);
       long expected = (long) (total - measured.failed()) * subscribers / links;

@@ -92,11 +92,6 @@ final class RedirectLoad implements AutoCloseable {
         redirectMicros.getValueAtPercentile(50) / 1000.0, redirectMicros.getValueAtPercentile(99) / 1000.0);
   }
 
-  /** Requests that got no redirect (an error status or a broken connection). */
-  int failures() {
-    return failures.get();
-  }
-
   private void work() {
     Socket socket = null;
     InputStream in = null;

@@ -59,12 +59,14 @@ class RedirectLoadTest {
       AtomicInteger lastSent = new AtomicInteger();
       try (RedirectLoad load = new RedirectLoad("http://127.0.0.1:" + server.getAddress().getPort(), List.of("a", "b", "gone"), 4,
           link -> redirectedPerLink[link].incrementAndGet())) {
-        load.send(300, 1000, lastSent::set);
+        RedirectLoad.Phase phase = load.send(300, 1000, lastSent::set);
         assertThat(lastSent.get()).isEqualTo(300);
+        assertThat(phase.clicks()).isEqualTo(300);
+        assertThat(phase.answeredPerSecond()).isPositive();
         assertThat(redirectedPerLink[0].get()).isEqualTo(100);
         assertThat(redirectedPerLink[1].get()).isEqualTo(100);
         assertThat(redirectedPerLink[2].get()).isZero();
-        assertThat(load.failures()).isEqualTo(100);
+        assertThat(phase.failed()).isEqualTo(100);
       }
       assertThat(hits.get("/a").get()).isEqualTo(100);
       assertThat(hits.get("/gone").get()).isEqualTo(100);
