@@ -1,61 +1,76 @@
 package dev.linkpulse.core.links;
 
+import static dev.linkpulse.core.testing.Generators.ALPHANUMERIC;
+import static dev.linkpulse.core.testing.Generators.intsBetween;
+import static dev.linkpulse.core.testing.Generators.listsOf;
+import static dev.linkpulse.core.testing.Generators.strings;
+import static dev.linkpulse.core.testing.Generators.stringsOf;
+import static dev.linkpulse.core.testing.Generators.tokenSoups;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import dev.linkpulse.core.http.ApiException;
+import dev.linkpulse.core.testing.Generators;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 class UrlValidatorPropertiesTest {
   private static final Set<String> CODES = Set.of("url_missing", "url_too_long", "url_invalid_character", "url_malformed",
       "url_scheme", "url_credentials", "url_host", "url_loop");
+  private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
+  private static final Gen<String> URL_TOKEN_SOUPS = tokenSoups(List.of(
+      "http", "https", "HTTPS", "HtTp", "javascript", "data", "file", "ftp", ":", "://", "//", "/", "\\", "@", "?", "#",
+      "%", "%2e", "%41", "%zz", ".", "..", ":8443", ":", "[", "]", "::1", "user", "pass", "lnk.example", "LNK.EXAMPLE",
+      "lnk.example.", "evil.com", "example.com", "a", "-", "_", "~", "=", "&", " ", "\t", "\n", "\u0000", "é", "\u2028",
+      "alert(1)", "<", ">", "\"", "'", "0", "99999999999", "xn--", ";"), 14);
 
   private final UrlValidator validator = new UrlValidator("https://lnk.example");
 
-  @Property(tries = 2000)
-  void arbitraryStringsAreEitherSafeHttpUrlsOrBadRequests(@ForAll String input) {
-    checkSafeOrBadRequest(input);
+  @Test
+  void arbitraryStringsAreEitherSafeHttpUrlsOrBadRequests() {
+    qt().withExamples(2500).forAll(strings()).checkAssert(this::checkSafeOrBadRequest);
   }
 
-  @Property(tries = 300)
-  void arbitraryLongStringsAreEitherSafeHttpUrlsOrBadRequests(@ForAll @StringLength(min = 2000, max = 2100) String input) {
-    checkSafeOrBadRequest(input);
+  @Test
+  void arbitraryLongStringsAreEitherSafeHttpUrlsOrBadRequests() {
+    qt().withExamples(350).forAll(strings(2000, 2100)).checkAssert(this::checkSafeOrBadRequest);
   }
 
   /** Strings glued from URL fragments and tricks reach far deeper into the validator than uniformly random text. */
-  @Property(tries = 5000)
-  void urlLikeTokenSoupsAreEitherSafeHttpUrlsOrBadRequests(@ForAll("urlTokenSoup") String input) {
-    checkSafeOrBadRequest(input);
+  @Test
+  void urlLikeTokenSoupsAreEitherSafeHttpUrlsOrBadRequests() {
+    qt().withExamples(5450).forAll(URL_TOKEN_SOUPS).checkAssert(this::checkSafeOrBadRequest);
   }
 
-  @Property(tries = 1000)
-  void wellFormedHttpsUrlsWithAlphanumericHostsAreAcceptedUnchanged(@ForAll("wellFormedHttpsUrls") String url) {
-    assertThat(validator.validate(url)).isEqualTo(url);
+  @Test
+  void wellFormedHttpsUrlsWithAlphanumericHostsAreAcceptedUnchanged() {
+    qt().withExamples(1050).forAll(wellFormedHttpsUrls()).checkAssert(url -> assertThat(validator.validate(url)).isEqualTo(url));
   }
 
-  @Property(tries = 500)
-  void upperCaseSchemesAreLowerCasedAndTheRestIsKept(@ForAll("wellFormedHttpsUrls") String url) {
-    String shouting = "HTTPS" + url.substring("https".length());
-    assertThat(validator.validate(shouting)).isEqualTo(url);
+  @Test
+  void upperCaseSchemesAreLowerCasedAndTheRestIsKept() {
+    qt().withExamples(550).forAll(wellFormedHttpsUrls()).checkAssert(url -> {
+      String shouting = "HTTPS" + url.substring("https".length());
+      assertThat(validator.validate(shouting)).isEqualTo(url);
+    });
   }
 
-  @Property(tries = 500)
-  void urlsOnTheOwnHostAreAlwaysRejectedAsLoops(@ForAll("ownHostUrls") String url) {
-    try {
-      validator.validate(url);
-      throw new AssertionError("accepted " + url);
-    } catch (ApiException e) {
-      assertThat(e.code()).isEqualTo("url_loop");
-    }
+  @Test
+  void urlsOnTheOwnHostAreAlwaysRejectedAsLoops() {
+    qt().withExamples(550).forAll(ownHostUrls()).checkAssert(url -> {
+      try {
+        validator.validate(url);
+        throw new AssertionError("accepted " + url);
+      } catch (ApiException e) {
+        assertThat(e.code()).isEqualTo("url_loop");
+      }
+    });
   }
 
   private void checkSafeOrBadRequest(String input) {
@@ -82,41 +97,30 @@ class UrlValidatorPropertiesTest {
     assertThat(validator.validate(result)).isEqualTo(result);
   }
 
-  @Provide
-  Arbitrary<String> urlTokenSoup() {
-    List<String> tokens = List.of(
-        "http", "https", "HTTPS", "HtTp", "javascript", "data", "file", "ftp", ":", "://", "//", "/", "\\", "@", "?", "#",
-        "%", "%2e", "%41", "%zz", ".", "..", ":8443", ":", "[", "]", "::1", "user", "pass", "lnk.example", "LNK.EXAMPLE",
-        "lnk.example.", "evil.com", "example.com", "a", "-", "_", "~", "=", "&", " ", "\t", "\n", "\u0000", "é", "\u2028",
-        "alert(1)", "<", ">", "\"", "'", "0", "99999999999", "xn--", ";");
-    return Arbitraries.of(tokens).list().ofMinSize(0).ofMaxSize(14).map(parts -> String.join("", parts));
+  private static Gen<String> wellFormedHttpsUrls() {
+    Gen<String> label = stringsOf(LOWER + "0123456789", 1, 20);
+    Gen<String> topLabel = stringsOf(LOWER, 2, 8);
+    Gen<String> host = SourceDSL.lists().of(label).ofSizes(intsBetween(1, 4))
+        .zip(topLabel, (labels, top) -> String.join(".", labels) + "." + top)
+        .assuming(h -> !h.equals("lnk.example"));
+    Gen<String> segment = stringsOf(ALPHANUMERIC + "-._~", 0, 15);
+    Gen<String> path = listsOf(segment, 6).map(s -> String.join("/", s));
+    return host.zip(path, (h, p) -> "https://" + h + "/" + p).describedAs(Generators::quoted);
   }
 
-  @Provide
-  Arbitrary<String> wellFormedHttpsUrls() {
-    Arbitrary<String> label = Arbitraries.strings().withCharRange('a', 'z').numeric().ofMinLength(1).ofMaxLength(20);
-    Arbitrary<String> topLabel = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(2).ofMaxLength(8);
-    Arbitrary<String> host = Combinators.combine(label.list().ofMinSize(1).ofMaxSize(4), topLabel)
-        .as((labels, top) -> String.join(".", labels) + "." + top)
-        .filter(h -> !h.equals("lnk.example"));
-    Arbitrary<String> segment = Arbitraries.strings().alpha().numeric().withChars('-', '.', '_', '~')
-        .ofMinLength(0).ofMaxLength(15);
-    Arbitrary<String> path = segment.list().ofMinSize(0).ofMaxSize(6).map(s -> String.join("/", s));
-    return Combinators.combine(host, path).as((h, p) -> "https://" + h + "/" + p);
+  private static Gen<String> ownHostUrls() {
+    Gen<String> scheme = Generate.pick(List.of("http", "https", "HTTP", "Https"));
+    Gen<String> host = Generate.pick(List.of("lnk.example", "LNK.EXAMPLE", "Lnk.Example", "lnk.example.", "LNK.example."));
+    Gen<String> port = Generate.pick(List.of("", ":80", ":443", ":8443", ":"));
+    Gen<String> path = stringsOf(ALPHANUMERIC + "/-.", 0, 20).map(s -> s.isEmpty() ? s : "/" + s);
+    Gen<String> query = optional(stringsOf(ALPHANUMERIC + "=&/?", 0, 15).map(s -> "?" + s));
+    Gen<String> fragment = optional(stringsOf(ALPHANUMERIC + "/?", 0, 10).map(s -> "#" + s));
+    return scheme.zip(host, port, (s, h, p) -> s + "://" + h + p)
+        .zip(path, query, fragment, (authority, r, q, f) -> authority + r + q + f).describedAs(Generators::quoted);
   }
 
-  @Provide
-  Arbitrary<String> ownHostUrls() {
-    Arbitrary<String> scheme = Arbitraries.of("http", "https", "HTTP", "Https");
-    Arbitrary<String> host = Arbitraries.of("lnk.example", "LNK.EXAMPLE", "Lnk.Example", "lnk.example.", "LNK.example.");
-    Arbitrary<String> port = Arbitraries.of("", ":80", ":443", ":8443", ":");
-    Arbitrary<String> path = Arbitraries.strings().alpha().numeric().withChars('/', '-', '.').ofMaxLength(20)
-        .map(s -> s.isEmpty() ? s : "/" + s);
-    Arbitrary<String> query = Arbitraries.strings().alpha().numeric().withChars('=', '&', '/', '?').ofMaxLength(15)
-        .map(s -> "?" + s).injectNull(0.5).map(s -> s == null ? "" : s);
-    Arbitrary<String> fragment = Arbitraries.strings().alpha().numeric().withChars('/', '?').ofMaxLength(10)
-        .map(s -> "#" + s).injectNull(0.5).map(s -> s == null ? "" : s);
-    return Combinators.combine(scheme, host, port, path, query, fragment)
-        .as((s, h, p, r, q, f) -> s + "://" + h + p + r + q + f);
+  /** The part in half of the draws, nothing in the other half. */
+  private static Gen<String> optional(Gen<String> part) {
+    return Generate.oneOf(part, Generate.constant(""));
   }
 }

@@ -1,21 +1,24 @@
 package dev.linkpulse.pipeline.analytics;
 
+import static dev.linkpulse.core.testing.Generators.byteArrays;
+import static dev.linkpulse.core.testing.Generators.ints;
+import static dev.linkpulse.core.testing.Generators.intsBetween;
+import static dev.linkpulse.core.testing.Generators.listsOf;
+import static dev.linkpulse.core.testing.Generators.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class UniqueSketchPropertiesTest {
+  private static final Gen<List<Long>> HASHES_300 = listsOf(longs(), 300);
+  private static final Gen<List<Long>> HASHES_200 = listsOf(longs(), 200);
 
   static UniqueSketch sketchOf(List<Long> hashes) {
     UniqueSketch sketch = UniqueSketch.empty();
@@ -23,77 +26,64 @@ class UniqueSketchPropertiesTest {
     return sketch;
   }
 
-  @Property(tries = 200)
-  void mergeIsCommutative(@ForAll @Size(max = 300) List<Long> a, @ForAll @Size(max = 300) List<Long> b) {
-    assertThat(UniqueSketch.union(sketchOf(a), sketchOf(b))).isEqualTo(UniqueSketch.union(sketchOf(b), sketchOf(a)));
+  @Test
+  void mergeIsCommutative() {
+    qt().withExamples(250).forAll(HASHES_300, HASHES_300).checkAssert((a, b) ->
+        assertThat(UniqueSketch.union(sketchOf(a), sketchOf(b))).isEqualTo(UniqueSketch.union(sketchOf(b), sketchOf(a))));
   }
 
-  @Property(tries = 200)
-  void mergeIsIdempotent(@ForAll @Size(max = 300) List<Long> a) {
-    UniqueSketch sketch = sketchOf(a);
-    UniqueSketch merged = sketch.copy();
-    merged.merge(sketch);
-    merged.merge(merged);
-    assertThat(merged).isEqualTo(sketch);
+  @Test
+  void mergeIsIdempotent() {
+    qt().withExamples(250).forAll(HASHES_300).checkAssert(a -> {
+      UniqueSketch sketch = sketchOf(a);
+      UniqueSketch merged = sketch.copy();
+      merged.merge(sketch);
+      merged.merge(merged);
+      assertThat(merged).isEqualTo(sketch);
+    });
   }
 
-  @Property(tries = 100)
-  void mergeIsAssociativeAndEqualsAddingEverything(
-      @ForAll @Size(max = 200) List<Long> a, @ForAll @Size(max = 200) List<Long> b,
-      @ForAll @Size(max = 200) List<Long> c) {
-    UniqueSketch left = UniqueSketch.union(UniqueSketch.union(sketchOf(a), sketchOf(b)), sketchOf(c));
-    UniqueSketch right = UniqueSketch.union(sketchOf(a), UniqueSketch.union(sketchOf(b), sketchOf(c)));
-    UniqueSketch all = sketchOf(a);
-    b.forEach(all::add);
-    c.forEach(all::add);
-    assertThat(left).isEqualTo(right).isEqualTo(all);
+  @Test
+  void mergeIsAssociativeAndEqualsAddingEverything() {
+    qt().withExamples(150).forAll(HASHES_200, HASHES_200, HASHES_200).checkAssert((a, b, c) -> {
+      UniqueSketch left = UniqueSketch.union(UniqueSketch.union(sketchOf(a), sketchOf(b)), sketchOf(c));
+      UniqueSketch right = UniqueSketch.union(sketchOf(a), UniqueSketch.union(sketchOf(b), sketchOf(c)));
+      UniqueSketch all = sketchOf(a);
+      b.forEach(all::add);
+      c.forEach(all::add);
+      assertThat(left).isEqualTo(right).isEqualTo(all);
+    });
   }
 
-  @Property(tries = 200)
-  void roundTripsAnySketch(@ForAll("hashLists") List<Long> hashes) {
-    UniqueSketch sketch = sketchOf(hashes);
-    byte[] bytes = sketch.toBytes();
-    UniqueSketch decoded = UniqueSketch.fromBytes(bytes);
-    assertThat(decoded).isEqualTo(sketch);
-    assertThat(decoded.estimate()).isEqualTo(sketch.estimate());
-    assertThat(decoded.toBytes()).isEqualTo(bytes);
-  }
-
-  @Provide
-  Arbitrary<List<Long>> hashLists() {
+  @Test
+  void roundTripsAnySketch() {
     // Plain hashes plus ones with long zero runs after the index (high ranks, including the capped rank 51).
-    Arbitrary<Long> hash = Arbitraries.oneOf(
-        Arbitraries.longs(), Arbitraries.longs().map(h -> h & 0xFFFC_0000_0000_0000L), Arbitraries.of(0L, -1L));
-    return hash.list().ofMaxSize(500);
+    Gen<Long> hash = Generate.oneOf(longs(), longs().map(h -> h & 0xFFFC_0000_0000_0000L), Generate.pick(List.of(0L, -1L)));
+    qt().withExamples(250).forAll(listsOf(hash, 500)).checkAssert(hashes -> UniqueSketchTest.assertRoundTrips(sketchOf(hashes)));
   }
 
-  @Property(tries = 40)
-  void roundTripsLargeSketchesOnBothSidesOfTheDenseSwitch(
-      @ForAll long seed, @ForAll @IntRange(min = 1_000, max = 60_000) int n) {
-    // Generated from a seed: jqwik lists of tens of thousands of elements are slow to build and shrink.
-    SplittableRandom random = new SplittableRandom(seed);
-    UniqueSketch sketch = UniqueSketch.empty();
-    for (int i = 0; i < n; i++) sketch.add(random.nextLong());
-    byte[] bytes = sketch.toBytes();
-    assertThat(UniqueSketch.fromBytes(bytes)).isEqualTo(sketch);
-    assertThat(UniqueSketch.fromBytes(bytes).toBytes()).isEqualTo(bytes);
+  @Test
+  void roundTripsLargeSketchesOnBothSidesOfTheDenseSwitch() {
+    // Generated from a seed: lists of tens of thousands of elements are slow to build and to shrink.
+    qt().withExamples(45).forAll(longs(), intsBetween(1_000, 60_000)).checkAssert((seed, n) -> {
+      SplittableRandom random = new SplittableRandom(seed);
+      UniqueSketch sketch = UniqueSketch.empty();
+      for (int i = 0; i < n; i++) sketch.add(random.nextLong());
+      UniqueSketchTest.assertRoundTrips(sketch);
+    });
   }
 
-  @Property(tries = 2000)
-  void fromBytesAcceptsOrRejectsArbitraryBytesWithIllegalArgumentOnly(@ForAll @Size(max = 64) byte[] bytes) {
-    assertDecodesOrRejectsCleanly(bytes);
+  @Test
+  void fromBytesAcceptsOrRejectsArbitraryBytesWithIllegalArgumentOnly() {
+    qt().withExamples(2200).forAll(byteArrays(64)).checkAssert(UniqueSketchPropertiesTest::assertDecodesOrRejectsCleanly);
   }
 
-  @Property(tries = 1000)
-  void fromBytesHandlesArbitraryBytesBehindAValidFormatByte(@ForAll("formatPrefixed") byte[] bytes) {
-    assertDecodesOrRejectsCleanly(bytes);
-  }
-
-  @Provide
-  Arbitrary<byte[]> formatPrefixed() {
-    Arbitrary<byte[]> sparse = Arbitraries.bytes().array(byte[].class).ofMaxSize(200).map(tail -> prefixed(1, tail));
-    Arbitrary<byte[]> dense = Arbitraries.longs().map(UniqueSketchPropertiesTest::denseFromSeed);
-    return Arbitraries.oneOf(sparse, dense);
+  @Test
+  void fromBytesHandlesArbitraryBytesBehindAValidFormatByte() {
+    Gen<byte[]> sparse = byteArrays(200).map(tail -> prefixed(1, tail));
+    Gen<byte[]> dense = longs().map(UniqueSketchPropertiesTest::denseFromSeed);
+    qt().withExamples(1150).forAll(Generate.oneOf(sparse, dense).describedAs(Arrays::toString))
+        .checkAssert(UniqueSketchPropertiesTest::assertDecodesOrRejectsCleanly);
   }
 
   private static byte[] denseFromSeed(long seed) {
@@ -101,8 +91,8 @@ class UniqueSketchPropertiesTest {
   }
 
   /**
-   * Random registers, all in range or with one past 51. (Uniform random bytes would almost never decode, and jqwik
-   * builds 12 KB arrays slowly, hence a seed.)
+   * Random registers, all in range or with one past 51. (Uniform random bytes would almost never decode, and 12 KB
+   * arrays drawn byte by byte are slow to build and shrink, hence a seed.)
    */
   private static int[] randomRegisters(SplittableRandom random) {
     int[] registers = new int[UniqueSketch.REGISTERS];
@@ -124,37 +114,35 @@ class UniqueSketchPropertiesTest {
     return bytes;
   }
 
-  @Property(tries = 100)
-  void denseLayoutIsSixBitsPerRegisterMostSignificantFirst(@ForAll long seed) {
-    int[] registers = randomRegisters(new SplittableRandom(seed));
-    byte[] bytes = packDense(registers);
-    if (Arrays.stream(registers).anyMatch(r -> r > UniqueSketch.MAX_RANK)) {
-      assertThatThrownBy(() -> UniqueSketch.fromBytes(bytes)).isInstanceOf(IllegalArgumentException.class);
-      return;
-    }
-    UniqueSketch decoded = UniqueSketch.fromBytes(bytes);
-    for (int i = 0; i < registers.length; i++) assertThat(decoded.register(i)).isEqualTo(registers[i]);
-    // Random registers everywhere are far past the sparse break-even, so it re-encodes to the very same blob.
-    assertThat(decoded.toBytes()).isEqualTo(bytes);
+  @Test
+  void denseLayoutIsSixBitsPerRegisterMostSignificantFirst() {
+    qt().withExamples(150).forAll(longs()).checkAssert(seed -> {
+      int[] registers = randomRegisters(new SplittableRandom(seed));
+      byte[] bytes = packDense(registers);
+      if (Arrays.stream(registers).anyMatch(r -> r > UniqueSketch.MAX_RANK)) {
+        assertThatThrownBy(() -> UniqueSketch.fromBytes(bytes)).isInstanceOf(IllegalArgumentException.class);
+        return;
+      }
+      UniqueSketch decoded = UniqueSketch.fromBytes(bytes);
+      for (int i = 0; i < registers.length; i++) assertThat(decoded.register(i)).isEqualTo(registers[i]);
+      // Random registers everywhere are far past the sparse break-even, so it re-encodes to the very same blob.
+      assertThat(decoded.toBytes()).isEqualTo(bytes);
+    });
   }
 
-  @Property(tries = 500)
-  void corruptingAValidBlobNeverEscapesAsAnotherException(
-      @ForAll @Size(max = 300) List<Long> hashes, @ForAll("corruptions") int[] corruption) {
-    byte[] bytes = sketchOf(hashes).toBytes();
-    int position = Math.floorMod(corruption[0], bytes.length);
-    switch (Math.floorMod(corruption[2], 3)) {
-      case 0 -> bytes[position] = (byte) corruption[1];
-      case 1 -> bytes = Arrays.copyOf(bytes, position);
-      default -> bytes = Arrays.copyOf(bytes, bytes.length + 1 + position % 3);
-    }
-    assertDecodesOrRejectsCleanly(bytes);
-  }
-
-  @Provide
-  Arbitrary<int[]> corruptions() {
-    return Combinators.combine(Arbitraries.integers(), Arbitraries.integers(), Arbitraries.integers())
-        .as((a, b, c) -> new int[] {a, b, c});
+  /** A valid blob with one byte overwritten, or cut short, or with 1 to 3 bytes appended. */
+  @Test
+  void corruptingAValidBlobNeverEscapesAsAnotherException() {
+    qt().withExamples(550).forAll(HASHES_300, ints(), ints(), ints()).checkAssert((hashes, where, value, how) -> {
+      byte[] bytes = sketchOf(hashes).toBytes();
+      int position = Math.floorMod(where, bytes.length);
+      switch (Math.floorMod(how, 3)) {
+        case 0 -> bytes[position] = (byte) value.intValue();
+        case 1 -> bytes = Arrays.copyOf(bytes, position);
+        default -> bytes = Arrays.copyOf(bytes, bytes.length + 1 + position % 3);
+      }
+      assertDecodesOrRejectsCleanly(bytes);
+    });
   }
 
   private static byte[] prefixed(int format, byte[] tail) {
