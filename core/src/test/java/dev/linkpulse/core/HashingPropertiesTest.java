@@ -1,7 +1,7 @@
 package dev.linkpulse.core;
 
-import static dev.linkpulse.core.testing.Generators.chars;
-import static dev.linkpulse.core.testing.Generators.strings;
+import static dev.linkpulse.testing.Generators.chars;
+import static dev.linkpulse.testing.Generators.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 

@@ -1,11 +1,11 @@
 package dev.linkpulse.core;
 
-import static dev.linkpulse.core.testing.Generators.ALPHANUMERIC;
-import static dev.linkpulse.core.testing.Generators.intsBetween;
-import static dev.linkpulse.core.testing.Generators.longsBetween;
-import static dev.linkpulse.core.testing.Generators.strings;
-import static dev.linkpulse.core.testing.Generators.stringsOf;
-import static dev.linkpulse.core.testing.Generators.withEdgeCases;
+import static dev.linkpulse.testing.Generators.ALPHANUMERIC;
+import static dev.linkpulse.testing.Generators.intsBetween;
+import static dev.linkpulse.testing.Generators.longsBetween;
+import static dev.linkpulse.testing.Generators.strings;
+import static dev.linkpulse.testing.Generators.stringsOf;
+import static dev.linkpulse.testing.Generators.withEdgeCases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 

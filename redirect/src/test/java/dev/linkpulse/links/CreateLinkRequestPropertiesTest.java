@@ -1,11 +1,11 @@
 package dev.linkpulse.links;
 
-import static dev.linkpulse.core.testing.Generators.ints;
-import static dev.linkpulse.core.testing.Generators.orNull;
-import static dev.linkpulse.core.testing.Generators.strings;
-import static dev.linkpulse.core.testing.Generators.tokenSoups;
-import static dev.linkpulse.core.testing.Generators.wellFormedStrings;
-import static dev.linkpulse.core.testing.Generators.withEdgeCases;
+import static dev.linkpulse.testing.Generators.ints;
+import static dev.linkpulse.testing.Generators.orNull;
+import static dev.linkpulse.testing.Generators.strings;
+import static dev.linkpulse.testing.Generators.tokenSoups;
+import static dev.linkpulse.testing.Generators.wellFormedStrings;
+import static dev.linkpulse.testing.Generators.withEdgeCases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 

@@ -1,7 +1,7 @@
 package dev.linkpulse.core.clicks;
 
-import static dev.linkpulse.core.testing.Generators.ints;
-import static dev.linkpulse.core.testing.Generators.strings;
+import static dev.linkpulse.testing.Generators.ints;
+import static dev.linkpulse.testing.Generators.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
-import dev.linkpulse.core.testing.Generators;
+import dev.linkpulse.testing.Generators;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;

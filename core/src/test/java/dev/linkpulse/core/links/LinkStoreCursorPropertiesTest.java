@@ -1,8 +1,8 @@
 package dev.linkpulse.core.links;
 
-import static dev.linkpulse.core.testing.Generators.strings;
-import static dev.linkpulse.core.testing.Generators.tokenSoups;
-import static dev.linkpulse.core.testing.Generators.wellFormedStrings;
+import static dev.linkpulse.testing.Generators.strings;
+import static dev.linkpulse.testing.Generators.tokenSoups;
+import static dev.linkpulse.testing.Generators.wellFormedStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 

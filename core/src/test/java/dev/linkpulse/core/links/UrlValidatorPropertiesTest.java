@@ -1,16 +1,16 @@
 package dev.linkpulse.core.links;
 
-import static dev.linkpulse.core.testing.Generators.ALPHANUMERIC;
-import static dev.linkpulse.core.testing.Generators.intsBetween;
-import static dev.linkpulse.core.testing.Generators.listsOf;
-import static dev.linkpulse.core.testing.Generators.strings;
-import static dev.linkpulse.core.testing.Generators.stringsOf;
-import static dev.linkpulse.core.testing.Generators.tokenSoups;
+import static dev.linkpulse.testing.Generators.ALPHANUMERIC;
+import static dev.linkpulse.testing.Generators.intsBetween;
+import static dev.linkpulse.testing.Generators.listsOf;
+import static dev.linkpulse.testing.Generators.strings;
+import static dev.linkpulse.testing.Generators.stringsOf;
+import static dev.linkpulse.testing.Generators.tokenSoups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.linkpulse.core.http.ApiException;
-import dev.linkpulse.core.testing.Generators;
+import dev.linkpulse.testing.Generators;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,12 @@
 package dev.linkpulse.pipeline.analytics;
 
-import static dev.linkpulse.core.testing.Generators.listsOf;
-import static dev.linkpulse.core.testing.Generators.strings;
-import static dev.linkpulse.core.testing.Generators.withEdgeCases;
+import static dev.linkpulse.testing.Generators.listsOf;
+import static dev.linkpulse.testing.Generators.strings;
+import static dev.linkpulse.testing.Generators.withEdgeCases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.linkpulse.core.testing.Generators;
+import dev.linkpulse.testing.Generators;
 import dev.linkpulse.pipeline.analytics.ClickClassifier.Classification;
 import java.util.List;
 import java.util.Set;

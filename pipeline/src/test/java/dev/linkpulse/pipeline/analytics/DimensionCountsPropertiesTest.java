@@ -1,11 +1,11 @@
 package dev.linkpulse.pipeline.analytics;
 
-import static dev.linkpulse.core.testing.Generators.LETTERS;
-import static dev.linkpulse.core.testing.Generators.intsBetween;
-import static dev.linkpulse.core.testing.Generators.listsOf;
-import static dev.linkpulse.core.testing.Generators.longs;
-import static dev.linkpulse.core.testing.Generators.longsBetween;
-import static dev.linkpulse.core.testing.Generators.stringsOf;
+import static dev.linkpulse.testing.Generators.LETTERS;
+import static dev.linkpulse.testing.Generators.intsBetween;
+import static dev.linkpulse.testing.Generators.listsOf;
+import static dev.linkpulse.testing.Generators.longs;
+import static dev.linkpulse.testing.Generators.longsBetween;
+import static dev.linkpulse.testing.Generators.stringsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 

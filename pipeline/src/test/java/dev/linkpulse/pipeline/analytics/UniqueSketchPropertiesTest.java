@@ -1,10 +1,10 @@
 package dev.linkpulse.pipeline.analytics;
 
-import static dev.linkpulse.core.testing.Generators.byteArrays;
-import static dev.linkpulse.core.testing.Generators.ints;
-import static dev.linkpulse.core.testing.Generators.intsBetween;
-import static dev.linkpulse.core.testing.Generators.listsOf;
-import static dev.linkpulse.core.testing.Generators.longs;
+import static dev.linkpulse.testing.Generators.byteArrays;
+import static dev.linkpulse.testing.Generators.ints;
+import static dev.linkpulse.testing.Generators.intsBetween;
+import static dev.linkpulse.testing.Generators.listsOf;
+import static dev.linkpulse.testing.Generators.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;

@@ -1,4 +1,4 @@
-package dev.linkpulse.core.testing;
+package dev.linkpulse.testing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
