@@ -58,7 +58,7 @@ final class AlarmWatch {
       }
       return Collections.unmodifiableMap(states);
     } catch (RuntimeException e) {
-      LOG.warn("reading alarms {} for {} failed", config.alarms(), d.id, e);
+      LOG.warn("reading alarms {} for {} failed: {}", config.alarms(), d.id, e.toString());
       return null;
     }
   }

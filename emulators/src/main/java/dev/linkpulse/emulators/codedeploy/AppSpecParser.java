@@ -72,7 +72,9 @@ final class AppSpecParser {
         LifecycleEventName event = LifecycleEventName.hookNamed(hook.getKey()).orElseThrow(() -> invalid(
             "'" + hook.getKey() + "' is not a Lambda lifecycle hook; use BeforeAllowTraffic or AfterAllowTraffic"));
         if (!hook.getValue().isTextual() || hook.getValue().asText().isBlank()) throw invalid(event.wireName() + " must name a function");
-        if (found.put(event, hook.getValue().asText()) != null) throw invalid(event.wireName() + " is given twice: a hook runs once per deployment");
+        if (found.put(event, hook.getValue().asText()) != null) {
+          throw invalid(event.wireName() + " is given twice: a hook runs once per deployment");
+        }
       }
     }
     return found;
@@ -80,7 +82,9 @@ final class AppSpecParser {
 
   private static String required(JsonNode properties, String name) {
     JsonNode value = field(properties, name);
-    if (value == null || !value.isValueNode() || value.asText().isBlank()) throw invalid("the resource property '" + name + "' is required");
+    if (value == null || !value.isValueNode() || value.asText().isBlank()) {
+      throw invalid("the resource property '" + name + "' is required");
+    }
     return value.asText();
   }
 

@@ -53,7 +53,7 @@ final class ApplicationOperations {
   private JsonNode listApplications(JsonNode in) {
     return engine.locked(() -> {
       List<String> names = engine.state.applications().stream().map(Application::name).toList();
-      return page("applications", Pages.of(names, n -> n, WireInput.text(in, "nextToken")));
+      return Pages.json("applications", Pages.of(names, n -> n, WireInput.text(in, "nextToken")));
     });
   }
 
@@ -94,7 +94,7 @@ final class ApplicationOperations {
     return engine.locked(() -> {
       engine.state.application(appName);
       List<String> names = engine.state.groupsOf(appName).stream().map(DeploymentGroup::name).toList();
-      return page("deploymentGroups", Pages.of(names, n -> n, WireInput.text(in, "nextToken"))).put("applicationName", appName);
+      return Pages.json("deploymentGroups", Pages.of(names, n -> n, WireInput.text(in, "nextToken"))).put("applicationName", appName);
     });
   }
 
@@ -106,10 +106,4 @@ final class ApplicationOperations {
     return JSON.objectNode().set("deploymentConfigInfo", ResourceJson.config(SettingsInput.config(name), configsCreated));
   }
 
-  static ObjectNode page(String field, Pages.Page<String> page) {
-    ObjectNode out = JSON.objectNode();
-    page.items().forEach(out.putArray(field)::add);
-    if (page.nextToken() != null) out.put("nextToken", page.nextToken());
-    return out;
-  }
 }

@@ -24,7 +24,7 @@ final class DeploymentEngine {
 
   final CodeDeployState state = new CodeDeployState();
   final Settings settings;
-  final Phases phases = new Phases(this);
+  final Lifecycle lifecycle = new Lifecycle(this);
   final Termination termination = new Termination(this);
   final AlarmWatch alarms;
   private final Timeline time;
@@ -74,7 +74,7 @@ final class DeploymentEngine {
           + "' already has an active Deployment '" + active.id + "'");
     });
     Deployment d = register(plan);
-    at(d, now(), phases::start);
+    at(d, now(), lifecycle::start);
     return d;
   }
 
@@ -96,13 +96,14 @@ final class DeploymentEngine {
       throw AwsServiceException.client("LifecycleEventAlreadyCompletedException", "The lifecycle event "
           + event.name.wireName() + " of deployment " + d.id + " has already completed as " + event.status);
     }
-    phases.hookReported(d, event, succeeded);
+    lifecycle.hookReported(d, event, succeeded);
   }
 
   /** StopDeployment. Call under the lock. */
   void stop(Deployment d, Boolean autoRollbackEnabled) {
     if (d.completed()) {
-      throw AwsServiceException.client("DeploymentAlreadyCompletedException", "Deployment " + d.id + " has already completed as " + d.status);
+      throw AwsServiceException.client("DeploymentAlreadyCompletedException",
+          "Deployment " + d.id + " has already completed as " + d.status);
     }
     termination.stopOnRequest(d, autoRollbackEnabled);
   }
@@ -142,7 +143,7 @@ final class DeploymentEngine {
       } catch (RuntimeException e) {
         LOG.warn("invoking hook {} for {} failed", function, d.id, e);
         locked(() -> {
-          if (!closed) phases.hookInvokeFailed(d, executionId, e);
+          if (!closed) lifecycle.hookInvokeFailed(d, executionId, e);
         });
       }
     });

@@ -49,7 +49,7 @@ final class DeploymentListing {
           .filter(d -> (start == null || !d.createTime.isBefore(start)) && (end == null || !d.createTime.isAfter(end)))
           .filter(d -> externalId == null) // no deployment here is linked to an external resource
           .map(d -> d.id).toList();
-      return ApplicationOperations.page("deployments", Pages.of(ids, id -> id, WireInput.text(in, "nextToken")));
+      return Pages.json("deployments", Pages.of(ids, id -> id, WireInput.text(in, "nextToken")));
     });
   }
 

@@ -86,7 +86,8 @@ final class DeploymentOperations {
     }
     String executionId = WireInput.text(in, "lifecycleEventHookExecutionId");
     if (executionId == null || executionId.isEmpty()) {
-      throw AwsServiceException.client("InvalidLifecycleEventHookExecutionIdException", "The lifecycle event hook execution ID is required");
+      throw AwsServiceException.client("InvalidLifecycleEventHookExecutionIdException",
+          "The lifecycle event hook execution ID is required");
     }
     return engine.locked(() -> {
       engine.report(engine.state.deployment(id), executionId, status.equals("Succeeded"));

@@ -1,5 +1,8 @@
 package dev.linkpulse.emulators.codedeploy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.emulators.protocol.AwsServiceException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -29,6 +32,15 @@ final class Pages {
     List<T> page = items.subList(from, to);
     String next = to < items.size() ? encode(key.apply(page.get(page.size() - 1))) : null;
     return new Page<>(List.copyOf(page), next);
+  }
+
+  /** The page as a list answer: {@code field} holds the items, {@code nextToken} is there when more follow. */
+  static ObjectNode json(String field, Page<String> page) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    ArrayNode items = out.putArray(field);
+    page.items().forEach(items::add);
+    if (page.nextToken() != null) out.put("nextToken", page.nextToken());
+    return out;
   }
 
   private static String encode(String key) {

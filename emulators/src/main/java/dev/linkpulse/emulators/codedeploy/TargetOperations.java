@@ -38,7 +38,8 @@ final class TargetOperations {
     for (Iterator<String> names = filters.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!name.equals("TargetStatus") && !name.equals("ServerInstanceLabel")) {
-        throw AwsServiceException.client("InvalidTargetFilterNameException", "'" + name + "' is not a target filter; use TargetStatus or ServerInstanceLabel");
+        throw AwsServiceException.client("InvalidTargetFilterNameException",
+            "'" + name + "' is not a target filter; use TargetStatus or ServerInstanceLabel");
       }
     }
     List<String> statuses = WireInput.texts(filters, "TargetStatus");
@@ -51,7 +52,7 @@ final class TargetOperations {
       Deployment d = started(id);
       boolean matches = !labelled && (statuses.isEmpty() || statuses.contains(d.targetStatus));
       List<String> ids = matches ? List.of(DeploymentJson.targetId(d)) : List.of();
-      return ApplicationOperations.page("targetIds", Pages.of(ids, t -> t, token));
+      return Pages.json("targetIds", Pages.of(ids, t -> t, token));
     });
   }
 
@@ -69,7 +70,8 @@ final class TargetOperations {
     List<String> targetIds = WireInput.texts(in, "targetIds");
     if (targetIds.isEmpty()) throw AwsServiceException.client("DeploymentTargetIdRequiredException", "At least one target ID is required");
     if (targetIds.size() > MAX_BATCH) {
-      throw AwsServiceException.client("DeploymentTargetListSizeExceededException", "At most " + MAX_BATCH + " target IDs, not " + targetIds.size());
+      throw AwsServiceException.client("DeploymentTargetListSizeExceededException",
+          "At most " + MAX_BATCH + " target IDs, not " + targetIds.size());
     }
     return engine.locked(() -> {
       Deployment d = started(id);

@@ -41,7 +41,7 @@ final class Termination {
     Instant now = engine.now();
     d.cancelTimers();
     for (LifecycleEventState event : d.events.values()) {
-      if (event.status.equals(LifecycleEventState.IN_PROGRESS)) event.fail(now, Phases.HOOK_NOT_INVOKED, message);
+      if (event.status.equals(LifecycleEventState.IN_PROGRESS)) event.fail(now, Lifecycle.HOOK_NOT_INVOKED, message);
       else if (event.status.equals(LifecycleEventState.PENDING)) event.skip(now);
     }
     d.status = status;

@@ -66,6 +66,6 @@ final class WireInput {
   static Instant instant(JsonNode node) {
     if (node == null || node.isNull()) return null;
     BigDecimal seconds = node.decimalValue();
-    return Instant.ofEpochSecond(0).plusMillis(seconds.movePointRight(3).longValue());
+    return Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
   }
 }

@@ -122,13 +122,18 @@ final class CodeDeployFixture implements AutoCloseable {
   }
 
   String deploy(String appSpec, Consumer<CreateDeploymentRequest.Builder> more) {
-    String id = client.createDeployment(r -> {
-      r.applicationName(APP).deploymentGroupName(GROUP).revision(rev -> rev.revisionType(RevisionLocationType.APP_SPEC_CONTENT)
+    String id = create(GROUP, appSpec, more);
+    time.runDue();
+    return id;
+  }
+
+  /** Creates a deployment of {@code appSpec} in {@code group} without letting time run: it stays Created. */
+  String create(String group, String appSpec, Consumer<CreateDeploymentRequest.Builder> more) {
+    return client.createDeployment(r -> {
+      r.applicationName(APP).deploymentGroupName(group).revision(rev -> rev.revisionType(RevisionLocationType.APP_SPEC_CONTENT)
           .appSpecContent(c -> c.content(appSpec)));
       more.accept(r);
     }).deploymentId();
-    time.runDue();
-    return id;
   }
 
   /** {@link #FUNCTION}'s alias {@link #ALIAS} from version 1 to 2, with the given hooks (null for none). */

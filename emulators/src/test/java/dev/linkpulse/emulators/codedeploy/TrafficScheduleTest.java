@@ -54,8 +54,8 @@ class TrafficScheduleTest {
   @Test
   void weightsGiveTheTargetItsShareAndTheCurrentVersionTheRest() {
     AppSpec spec = new AppSpec("f", "live", "1", "2", java.util.Map.of());
-    assertThat(Phases.weights(spec, 10)).containsExactly(java.util.Map.entry("1", 0.9), java.util.Map.entry("2", 0.1));
-    assertThat(Phases.weights(spec, 100)).containsExactly(java.util.Map.entry("2", 1.0));
+    assertThat(Lifecycle.weights(spec, 10)).containsExactly(java.util.Map.entry("1", 0.9), java.util.Map.entry("2", 0.1));
+    assertThat(Lifecycle.weights(spec, 100)).containsExactly(java.util.Map.entry("2", 1.0));
   }
 
   private static LambdaDeploymentConfig config(String name) {

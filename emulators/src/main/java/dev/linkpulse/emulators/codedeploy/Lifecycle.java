@@ -17,7 +17,7 @@ import java.util.Optional;
  * (the configuration's traffic shifts), AfterAllowTraffic (hook), End. Every method runs under the engine's lock;
  * any failure hands the deployment to {@link Termination}.
  */
-final class Phases {
+final class Lifecycle {
   /** Lambda's failure diagnostics reuse the script error codes: the hook is the script. */
   static final String HOOK_REPORTED_FAILED = "ScriptFailed";
   static final String HOOK_TIMED_OUT = "ScriptTimedOut";
@@ -25,7 +25,7 @@ final class Phases {
 
   private final DeploymentEngine engine;
 
-  Phases(DeploymentEngine engine) {
+  Lifecycle(DeploymentEngine engine) {
     this.engine = engine;
   }
 
