@@ -32,6 +32,8 @@ final class DeploymentEngine {
   private final HookInvoker hooks;
   private final List<DeploymentListener> listeners;
   private final List<Runnable> deferred = new ArrayList<>();
+  /** The instant of the change under way: one change is atomic, so all it records and reports carry one time. */
+  private Instant changeTime;
   private boolean closed;
 
   DeploymentEngine(Timeline time, TrafficShifter shifter, HookInvoker hooks, AlarmReader alarmReader,
@@ -49,9 +51,12 @@ final class DeploymentEngine {
     T result;
     List<Runnable> calls;
     synchronized (state) {
+      Instant outer = changeTime;
+      changeTime = time.now();
       try {
         result = action.get();
       } finally {
+        changeTime = outer;
         calls = List.copyOf(deferred);
         deferred.clear();
       }
@@ -108,8 +113,11 @@ final class DeploymentEngine {
     termination.stopOnRequest(d, autoRollbackEnabled);
   }
 
+  /** The time of the change under way (see {@link #locked}), or the timeline's time outside one. */
   Instant now() {
-    return time.now();
+    synchronized (state) {
+      return changeTime != null ? changeTime : time.now();
+    }
   }
 
   /** Runs {@code step} at {@code when} under the lock, unless the deployment has ended or the engine closed by then. */
