@@ -13,7 +13,7 @@ final class LinksApi {
 
   static LinkService fromEnvironment() {
     String baseUrl = Env.require("SHORT_BASE_URL");
-    return new LinkService(new LinkStore(AwsClients.dynamoDb(), Env.require("TABLE_NAME")), new UrlValidator(baseUrl),
+    return new LinkService(LinkStore.dynamoDb(AwsClients.dynamoDb(), Env.require("TABLE_NAME")), new UrlValidator(baseUrl),
         new CodeGenerator(), Clock.systemUTC(), baseUrl);
   }
 }

@@ -25,7 +25,7 @@ public final class RedirectHandler extends HttpApiHandler {
 
   public RedirectHandler() {
     Clock clock = Clock.systemUTC();
-    LinkStore store = new LinkStore(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
+    LinkStore store = LinkStore.dynamoDb(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
     LinkCache cache = new LinkCache(10_000, Duration.ofSeconds(Env.getInt("LINK_CACHE_SECONDS", 30)), clock);
     // A click that cannot be published within ~1 s is given up (and counted) rather than holding the visitor.
     EventBridgeClient events = AwsClients.configure(EventBridgeClient.builder(), "EVENTBRIDGE")

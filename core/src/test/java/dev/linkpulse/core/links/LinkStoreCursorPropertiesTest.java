@@ -47,9 +47,9 @@ class LinkStoreCursorPropertiesTest {
       Map<String, AttributeValue> key = Map.of(
           Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk),
           Keys.GSI1PK, AttributeValue.fromS(partition), Keys.GSI1SK, AttributeValue.fromS(gsi1sk));
-      String cursor = LinkStore.encodeCursor(key);
+      String cursor = DynamoLinkStore.encodeCursor(key);
       assertThat(cursor).matches("[A-Za-z0-9_-]*");
-      assertThat(LinkStore.decodeCursor(cursor, partition)).isEqualTo(key);
+      assertThat(DynamoLinkStore.decodeCursor(cursor, partition)).isEqualTo(key);
     });
   }
 
@@ -61,7 +61,7 @@ class LinkStoreCursorPropertiesTest {
           Keys.PK, AttributeValue.fromS("LINK#abc"), Keys.SK, AttributeValue.fromS("LINK"),
           Keys.GSI1PK, AttributeValue.fromS(Keys.ownerPartition(owner)), Keys.GSI1SK, AttributeValue.fromS("t#abc"));
       try {
-        LinkStore.decodeCursor(LinkStore.encodeCursor(key), Keys.ownerPartition(other));
+        DynamoLinkStore.decodeCursor(DynamoLinkStore.encodeCursor(key), Keys.ownerPartition(other));
         throw new AssertionError("accepted " + owner + "'s cursor for " + other);
       } catch (ApiException e) {
         assertThat(e.code()).isEqualTo("cursor_invalid");
@@ -72,7 +72,7 @@ class LinkStoreCursorPropertiesTest {
   private static void checkDecodesOrBadRequest(String cursor) {
     Map<String, AttributeValue> key;
     try {
-      key = LinkStore.decodeCursor(cursor, ALICE);
+      key = DynamoLinkStore.decodeCursor(cursor, ALICE);
     } catch (ApiException e) {
       assertThat(e.status()).isEqualTo(400);
       assertThat(e.code()).isEqualTo("cursor_invalid");

@@ -9,8 +9,8 @@ import dev.linkpulse.core.Json;
 import dev.linkpulse.core.clicks.ClickEvent;
 import dev.linkpulse.local.LocalStackExtension;
 import dev.linkpulse.local.LocalStackExtension.Response;
+import dev.linkpulse.pipeline.clicks.ClickStore;
 import dev.linkpulse.pipeline.clicks.RawClick;
-import dev.linkpulse.pipeline.stats.ClickLog;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +84,7 @@ class PipelineEndToEndTest {
   }
 
   private List<RawClick> rawClicks(String code) {
-    return new ClickLog(stack.stack().dynamo(), stack.stack().tableName("LinkpulseTable"))
+    return ClickStore.dynamoDb(stack.stack().dynamo(), stack.stack().tableName("LinkpulseTable"))
         .read(code, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofHours(1)), null, 10_000).clicks();
   }
 

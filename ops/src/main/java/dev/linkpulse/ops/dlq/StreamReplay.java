@@ -3,10 +3,10 @@ package dev.linkpulse.ops.dlq;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.Keys;
-import dev.linkpulse.pipeline.aggregator.CounterAggregator;
-import dev.linkpulse.pipeline.aggregator.CounterStore;
-import dev.linkpulse.pipeline.aggregator.StreamClick;
 import dev.linkpulse.pipeline.clicks.RawClick;
+import dev.linkpulse.pipeline.clicks.StreamClick;
+import dev.linkpulse.pipeline.counters.CounterAggregator;
+import dev.linkpulse.pipeline.counters.CounterStore;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,7 +133,7 @@ final class StreamReplay {
     if (dryRun) return new Outcome(clicks.size(), 0, 0);
     CounterAggregator.Result result;
     try {
-      result = aggregators.computeIfAbsent(pointerTable, t -> new CounterAggregator(new CounterStore(dynamo, t))).aggregate(clicks);
+      result = aggregators.computeIfAbsent(pointerTable, t -> new CounterAggregator(CounterStore.dynamoDb(dynamo, t))).aggregate(clicks);
     } catch (SdkException e) {
       throw new ReplayException("counter update failed: " + Selector.oneLine(e.getMessage()), true);
     }

@@ -7,57 +7,66 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.linkpulse.core.Env;
 import dev.linkpulse.core.Metrics;
 import dev.linkpulse.core.aws.AwsClients;
+import dev.linkpulse.pipeline.counters.CounterAggregator;
+import dev.linkpulse.pipeline.counters.CounterStore;
+import dev.linkpulse.pipeline.live.Connections;
 import dev.linkpulse.pipeline.live.LiveFanout;
 import dev.linkpulse.pipeline.live.Subscriptions;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
-import java.util.Map;
 
-/** Table stream → hourly counters, exactly once. A failed counter is reported so the batch resumes from it. */
+/**
+ * Table stream → hourly counters, exactly once; then one push per watched link. A failed counter is reported so the
+ * batch resumes from it.
+ */
 public final class AggregatorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private final CounterAggregator aggregator;
-  static final long FRESHNESS_OBJECTIVE_MILLIS = 60_000;
-  private final Metrics metrics = new Metrics("aggregator");
-  private final java.time.Clock clock = java.time.Clock.systemUTC();
-
   private final LiveFanout fanout;
+  private final AggregatorMetrics metrics;
 
   public AggregatorHandler() {
     var dynamo = AwsClients.dynamoDb();
     String table = Env.require("TABLE_NAME");
-    this.aggregator = new CounterAggregator(new CounterStore(dynamo, table));
-    // The management API lives at the WebSocket stage's URL; AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI overrides it.
-    var management = AwsClients.configure(ApiGatewayManagementApiClient.builder(), "APIGATEWAYMANAGEMENTAPI");
-    if (Env.find("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI").isEmpty()) management.endpointOverride(URI.create(Env.require("WS_ENDPOINT")));
-    this.fanout = new LiveFanout(new Subscriptions(dynamo, table, Duration.ofHours(2), clock),
-        management.overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(2))).build(),
-        Executors.newFixedThreadPool(8, r -> {
-          Thread t = new Thread(r, "live-push");
-          t.setDaemon(true);
-          return t;
-        }), clock);
+    Clock clock = Clock.systemUTC();
+    this.aggregator = new CounterAggregator(CounterStore.dynamoDb(dynamo, table));
+    this.fanout = new LiveFanout(Subscriptions.dynamoDb(dynamo, table, clock), Connections.managementApi(managementApi()), pushPool(), clock);
+    this.metrics = new AggregatorMetrics(new Metrics("aggregator"), clock);
+  }
+
+  AggregatorHandler(CounterAggregator aggregator, LiveFanout fanout, AggregatorMetrics metrics) {
+    this.aggregator = aggregator;
+    this.fanout = fanout;
+    this.metrics = metrics;
   }
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
     StreamRecords.Batch batch = StreamRecords.clicks(event);
-    List<StreamClick> clicks = batch.clicks();
-    CounterAggregator.Result result = aggregator.aggregate(clicks);
-    // Freshness SLI: how long after the click its count became visible; "late" past the 60 s objective.
-    long now = clock.millis();
-    List<Long> ages = clicks.stream().map(c -> now - c.click().event().time().toEpochMilli()).sorted().toList();
-    long late = ages.stream().filter(age -> age > FRESHNESS_OBJECTIVE_MILLIS).count();
-    metrics.emit(Map.of("ClicksAggregated", Metrics.count(result.clicksFolded()), "ReplaysSkipped", Metrics.count(result.recordsSkipped()),
-        "CounterWrites", Metrics.count(result.written().size()), "ClicksLate", Metrics.count(late),
-        "ClickAgeMax", Metrics.millis(ages.isEmpty() ? 0 : ages.get(ages.size() - 1)), "RecordsUnreadable", Metrics.count(batch.unreadable())),
-        Map.of("batchSize", event.getRecords().size()));
-    LiveFanout.Outcome pushes = fanout.push(result.written());
-    metrics.emit(LiveFanout.metrics(pushes), Map.of());
+    CounterAggregator.Result result = aggregator.aggregate(batch.clicks());
+    metrics.counted(batch, result, event.getRecords().size());
+    metrics.pushed(fanout.push(result.written()));
     return new StreamsEventResponse(result.retryFrom()
         .map(seq -> List.of(new StreamsEventResponse.BatchItemFailure(seq)))
         .orElse(List.of()));
+  }
+
+  /** The management API lives at the WebSocket stage's URL; AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI overrides it. */
+  private static ApiGatewayManagementApiClient managementApi() {
+    var management = AwsClients.configure(ApiGatewayManagementApiClient.builder(), "APIGATEWAYMANAGEMENTAPI");
+    if (Env.find("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI").isEmpty()) management.endpointOverride(URI.create(Env.require("WS_ENDPOINT")));
+    return management.overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(2))).build();
+  }
+
+  private static ExecutorService pushPool() {
+    return Executors.newFixedThreadPool(8, r -> {
+      Thread t = new Thread(r, "live-push");
+      t.setDaemon(true);
+      return t;
+    });
   }
 }

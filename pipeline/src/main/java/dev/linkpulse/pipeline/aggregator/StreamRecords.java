@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.linkpulse.core.Keys;
 import dev.linkpulse.pipeline.clicks.RawClick;
+import dev.linkpulse.pipeline.clicks.StreamClick;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

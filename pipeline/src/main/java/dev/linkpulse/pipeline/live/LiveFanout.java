@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.Metrics;
-import dev.linkpulse.pipeline.aggregator.CounterAggregator;
-import dev.linkpulse.pipeline.aggregator.CounterState;
-import dev.linkpulse.pipeline.aggregator.StreamClick;
+import dev.linkpulse.pipeline.clicks.StreamClick;
+import dev.linkpulse.pipeline.counters.CounterState;
+import dev.linkpulse.pipeline.counters.CounterUpdate;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,13 +21,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.logging.Logger;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
-import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 
 /**
  * After a batch, one push per watched link (never one per click) to each of its subscribers: the hour counter just
- * written and what this batch added. A browser that went away ({@code GoneException}) loses its subscriptions; any
+ * written and what this batch added. A browser that went away (the connection is gone) loses its subscriptions; any
  * other failure is retried once, then counted. Nothing here can fail the aggregator's batch: the counts are
  * already safe, and a missed push only means a page catches up on its next one.
  */
@@ -38,18 +36,18 @@ public final class LiveFanout {
   public record Outcome(int pushed, int gone, int failed) {}
 
   private final Subscriptions subscriptions;
-  private final ApiGatewayManagementApiClient connections;
+  private final Connections connections;
   private final ExecutorService pool;
   private final Clock clock;
 
-  public LiveFanout(Subscriptions subscriptions, ApiGatewayManagementApiClient connections, ExecutorService pool, Clock clock) {
+  public LiveFanout(Subscriptions subscriptions, Connections connections, ExecutorService pool, Clock clock) {
     this.subscriptions = subscriptions;
     this.connections = connections;
     this.pool = pool;
     this.clock = clock;
   }
 
-  public Outcome push(List<CounterAggregator.Written> written) {
+  public Outcome push(List<CounterUpdate> written) {
     if (written.isEmpty()) return new Outcome(0, 0, 0);
     Set<String> live;
     try {
@@ -58,8 +56,8 @@ public final class LiveFanout {
       LOG.warning("cannot read the watched links; skipping this batch's pushes: " + e);
       return new Outcome(0, 0, 1);
     }
-    Map<String, List<CounterAggregator.Written>> byLink = new LinkedHashMap<>();
-    for (CounterAggregator.Written w : written) {
+    Map<String, List<CounterUpdate>> byLink = new LinkedHashMap<>();
+    for (CounterUpdate w : written) {
       if (live.contains(w.state().code())) byLink.computeIfAbsent(w.state().code(), k -> new ArrayList<>()).add(w);
     }
     List<Future<int[]>> sends = new ArrayList<>();
@@ -72,7 +70,7 @@ public final class LiveFanout {
         continue;
       }
       if (subscribers.isEmpty()) continue;
-      byte[] payload = Json.write(payload(link.getKey(), link.getValue())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] payload = Json.write(payload(link.getKey(), link.getValue())).getBytes(StandardCharsets.UTF_8);
       for (String connectionId : subscribers) sends.add(pool.submit(() -> send(connectionId, payload)));
     }
     int pushed = 0, gone = 0, failed = 0;
@@ -93,14 +91,8 @@ public final class LiveFanout {
   private int[] send(String connectionId, byte[] payload) {
     for (int attempt = 0; attempt < 2; attempt++) {
       try {
-        connections.postToConnection(r -> r.connectionId(connectionId).data(SdkBytes.fromByteArray(payload)));
-        return new int[] {1, 0, 0};
-      } catch (GoneException gone) {
-        try {
-          subscriptions.disconnect(connectionId);
-        } catch (RuntimeException e) {
-          LOG.warning("could not remove the subscriptions of gone connection " + connectionId + ": " + e);
-        }
+        if (connections.post(connectionId, payload)) return new int[] {1, 0, 0};
+        forget(connectionId);
         return new int[] {0, 1, 0};
       } catch (RuntimeException e) {
         if (attempt == 1) LOG.warning("push to " + connectionId + " failed twice: " + e);
@@ -109,12 +101,20 @@ public final class LiveFanout {
     return new int[] {0, 0, 1};
   }
 
+  private void forget(String connectionId) {
+    try {
+      subscriptions.disconnect(connectionId);
+    } catch (RuntimeException e) {
+      LOG.warning("could not remove the subscriptions of gone connection " + connectionId + ": " + e);
+    }
+  }
+
   /** The latest hour's counter, what this batch added to the link, and this batch's clicks per minute. */
-  ObjectNode payload(String code, List<CounterAggregator.Written> writes) {
-    CounterState latest = writes.stream().map(CounterAggregator.Written::state).max(Comparator.comparing(CounterState::hour)).orElseThrow();
+  ObjectNode payload(String code, List<CounterUpdate> writes) {
+    CounterState latest = writes.stream().map(CounterUpdate::state).max(Comparator.comparing(CounterState::hour)).orElseThrow();
     long total = 0, human = 0;
     TreeMap<Instant, long[]> minutes = new TreeMap<>();
-    for (CounterAggregator.Written w : writes) {
+    for (CounterUpdate w : writes) {
       for (StreamClick c : w.applied()) {
         total++;
         boolean isHuman = !c.click().bot();

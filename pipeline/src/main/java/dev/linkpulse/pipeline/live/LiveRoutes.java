@@ -4,21 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.links.LinkStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
  * The WebSocket API's routes, free of Lambda types. Every answer is one JSON frame. Subscribing to a link the caller
- * does not own answers exactly like an unknown code, and stores nothing.
+ * does not own answers exactly like an unknown code, and stores nothing. A subscription lapses after
+ * {@code connectionTtl} (API Gateway closes a connection after two hours at most), so one whose $disconnect never
+ * came stops costing pushes.
  */
 public final class LiveRoutes {
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final LinkStore links;
   private final Subscriptions subscriptions;
+  private final Duration connectionTtl;
+  private final Clock clock;
 
-  public LiveRoutes(LinkStore links, Subscriptions subscriptions) {
+  public LiveRoutes(LinkStore links, Subscriptions subscriptions, Duration connectionTtl, Clock clock) {
     this.links = links;
     this.subscriptions = subscriptions;
+    this.connectionTtl = connectionTtl;
+    this.clock = clock;
   }
 
   /** @return the frame to send back, or null for routes that answer nothing ($connect, $disconnect) */
@@ -33,7 +41,7 @@ public final class LiveRoutes {
         String code = code(body);
         if (code == null) return error("bad_request", "send {\"action\":\"subscribe\",\"code\":\"<your link's code>\"}");
         if (owner == null || links.findOwned(owner, code).isEmpty()) return error("not_found", "no such link");
-        subscriptions.subscribe(code, connectionId, owner);
+        subscriptions.subscribe(code, connectionId, owner, clock.instant().plus(connectionTtl));
         return frame("subscribed", code);
       }
       case "unsubscribe": {

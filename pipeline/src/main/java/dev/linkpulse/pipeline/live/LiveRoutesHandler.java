@@ -18,8 +18,13 @@ public final class LiveRoutesHandler implements RequestHandler<APIGatewayV2WebSo
   public LiveRoutesHandler() {
     var dynamo = AwsClients.dynamoDb();
     String table = Env.require("TABLE_NAME");
-    this.routes = new LiveRoutes(new LinkStore(dynamo, table),
-        new Subscriptions(dynamo, table, Duration.ofSeconds(Env.getInt("CONNECTION_TTL_SECONDS", 7200)), Clock.systemUTC()));
+    Clock clock = Clock.systemUTC();
+    this.routes = new LiveRoutes(LinkStore.dynamoDb(dynamo, table), Subscriptions.dynamoDb(dynamo, table, clock),
+        Duration.ofSeconds(Env.getInt("CONNECTION_TTL_SECONDS", 7200)), clock);
+  }
+
+  LiveRoutesHandler(LiveRoutes routes) {
+    this.routes = routes;
   }
 
   @Override

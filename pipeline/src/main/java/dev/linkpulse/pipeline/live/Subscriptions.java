@@ -1,90 +1,32 @@
 package dev.linkpulse.pipeline.live;
 
-import dev.linkpulse.core.Keys;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Who watches which link. A subscription is two items with a TTL (API Gateway closes a connection after two hours
- * at most): one under the link, so one query finds its subscribers, one under the connection, so $disconnect finds
- * what to remove. The {@code LIVE} item's string set names every watched link, so the aggregator can skip the
- * subscriber query for the (many) links nobody watches.
+ * Who watches which link: the WebSocket routes add and remove subscriptions, the aggregator's fan-out reads them
+ * and drops connections that went away. A subscription lapses at its expiry even if nobody removes it.
  */
-public final class Subscriptions {
-  private final DynamoDbClient dynamo;
-  private final String table;
-  private final Duration ttl;
-  private final Clock clock;
-
-  public Subscriptions(DynamoDbClient dynamo, String table, Duration ttl, Clock clock) {
-    this.dynamo = dynamo;
-    this.table = table;
-    this.ttl = ttl;
-    this.clock = clock;
+public interface Subscriptions {
+  /** The subscriptions in the table every function shares; {@code clock} decides which have lapsed. */
+  static Subscriptions dynamoDb(DynamoDbClient dynamo, String table, Clock clock) {
+    return new DynamoSubscriptions(dynamo, table, clock);
   }
 
-  public void subscribe(String code, String connectionId, String owner) {
-    String expires = Long.toString(clock.instant().plus(ttl).getEpochSecond());
-    Map<String, AttributeValue> forward = new HashMap<>(Keys.subscription(code, connectionId));
-    forward.put("connectionId", AttributeValue.fromS(connectionId));
-    forward.put("owner", AttributeValue.fromS(owner));
-    forward.put(Keys.TTL, AttributeValue.fromN(expires));
-    Map<String, AttributeValue> reverse = new HashMap<>(Keys.connectionSubscription(connectionId, code));
-    reverse.put("code", AttributeValue.fromS(code));
-    reverse.put(Keys.TTL, AttributeValue.fromN(expires));
-    dynamo.putItem(r -> r.tableName(table).item(forward));
-    dynamo.putItem(r -> r.tableName(table).item(reverse));
-    dynamo.updateItem(r -> r.tableName(table).key(Keys.liveLinks()).updateExpression("ADD codes :c")
-        .expressionAttributeValues(Map.of(":c", AttributeValue.fromSs(List.of(code)))));
-  }
+  /** Subscribes {@code connectionId} to {@code code} until {@code expiresAt}; subscribing again renews it. */
+  void subscribe(String code, String connectionId, String owner, Instant expiresAt);
 
-  public void unsubscribe(String code, String connectionId) {
-    dynamo.deleteItem(r -> r.tableName(table).key(Keys.subscription(code, connectionId)));
-    dynamo.deleteItem(r -> r.tableName(table).key(Keys.connectionSubscription(connectionId, code)));
-    if (subscribers(code).isEmpty()) {
-      dynamo.updateItem(r -> r.tableName(table).key(Keys.liveLinks()).updateExpression("DELETE codes :c")
-          .expressionAttributeValues(Map.of(":c", AttributeValue.fromSs(List.of(code)))));
-    }
-  }
+  void unsubscribe(String code, String connectionId);
 
   /** Removes every subscription of a connection (on $disconnect, or when a push finds it gone). */
-  public void disconnect(String connectionId) {
-    for (String code : codesOf(connectionId)) unsubscribe(code, connectionId);
-  }
+  void disconnect(String connectionId);
 
-  public List<String> subscribers(String code) {
-    List<String> out = new ArrayList<>();
-    long now = clock.instant().getEpochSecond();
-    queryAll(Keys.subscribersPartition(code), item -> {
-      // TTL deletion lags by up to days: an expired item is already gone for us.
-      if (Long.parseLong(item.get(Keys.TTL).n()) > now) out.add(item.get("connectionId").s());
-    });
-    return out;
-  }
+  /** The connections subscribed to {@code code} that have not lapsed. */
+  List<String> subscribers(String code);
 
-  /** The codes anyone is subscribed to; empty when nobody watches anything. */
-  public Set<String> liveCodes() {
-    var item = dynamo.getItem(r -> r.tableName(table).key(Keys.liveLinks())).item();
-    if (item == null || !item.containsKey("codes")) return Set.of();
-    return Set.copyOf(item.get("codes").ss());
-  }
-
-  private List<String> codesOf(String connectionId) {
-    List<String> codes = new ArrayList<>();
-    queryAll(Keys.connectionPartition(connectionId), item -> codes.add(item.get("code").s()));
-    return codes;
-  }
-
-  private void queryAll(String pk, java.util.function.Consumer<Map<String, AttributeValue>> each) {
-    dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("PK = :pk")
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).consistentRead(true)).items().forEach(each);
-  }
-
+  /** The codes with subscribers, in one cheap read; it may still name a link whose subscriptions lapsed. */
+  Set<String> liveCodes();
 }

@@ -5,6 +5,7 @@ import dev.linkpulse.core.Json;
 import dev.linkpulse.core.clicks.ClickEvent;
 import dev.linkpulse.core.clicks.InvalidClickEvent;
 import dev.linkpulse.pipeline.analytics.ClickClassifier;
+import dev.linkpulse.pipeline.clicks.ClickStore;
 import dev.linkpulse.pipeline.clicks.RawClick;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class ClickRecorder {
       if (c.bot()) bots++;
       clicks.add(new RawClick(event, c.browser(), c.os(), c.device(), c.bot(), c.botReason()));
     }
-    Set<String> unwritten = store.putAll(clicks, retention.toSeconds());
+    Set<String> unwritten = store.putAll(clicks, retention);
     for (String eventId : unwritten) failed.addAll(messagesByEvent.get(eventId));
     int duplicates = messagesByEvent.values().stream().mapToInt(ids -> ids.size() - 1).sum();
     return new Outcome(failed, clicks.size() - unwritten.size(), invalid, duplicates, bots);

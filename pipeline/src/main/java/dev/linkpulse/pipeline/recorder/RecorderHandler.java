@@ -8,6 +8,7 @@ import dev.linkpulse.core.Env;
 import dev.linkpulse.core.Metrics;
 import dev.linkpulse.core.aws.AwsClients;
 import dev.linkpulse.pipeline.analytics.ClickClassifier;
+import dev.linkpulse.pipeline.clicks.ClickStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,16 @@ import java.util.Map;
 /** Clicks queue → raw click log. Reports partial batch failures, so one bad message never fails its neighbours. */
 public final class RecorderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final ClickRecorder recorder;
-  private final Metrics metrics = new Metrics("recorder");
+  private final Metrics metrics;
 
   public RecorderHandler() {
-    this.recorder = new ClickRecorder(new ClickClassifier(),
-        new ClickStore(AwsClients.dynamoDb(), Env.require("TABLE_NAME")),
-        Duration.ofDays(Env.getInt("CLICK_RETENTION_DAYS", 90)));
+    this(new ClickRecorder(new ClickClassifier(), ClickStore.dynamoDb(AwsClients.dynamoDb(), Env.require("TABLE_NAME")),
+        Duration.ofDays(Env.getInt("CLICK_RETENTION_DAYS", 90))), new Metrics("recorder"));
+  }
+
+  RecorderHandler(ClickRecorder recorder, Metrics metrics) {
+    this.recorder = recorder;
+    this.metrics = metrics;
   }
 
   @Override

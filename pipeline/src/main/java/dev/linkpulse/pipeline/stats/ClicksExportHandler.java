@@ -9,6 +9,7 @@ import dev.linkpulse.core.http.ApiException;
 import dev.linkpulse.core.http.HttpApiHandler;
 import dev.linkpulse.core.http.Requests;
 import dev.linkpulse.core.links.LinkStore;
+import dev.linkpulse.pipeline.clicks.ClickStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,22 +20,19 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /links/{code}/clicks.csv?from=&to=&after=}: the raw clicks of a range, oldest first. A Lambda
- * response holds at most 6 MB, so one response carries at most {@value #PAGE} rows; when more remain, a
+ * response holds at most 6 MB, so one response carries at most {@value ClicksExport#PAGE} rows; when more remain, a
  * {@code Link: <...>; rel="next"} header continues after the last row.
  */
 public final class ClicksExportHandler extends HttpApiHandler {
-  static final int PAGE = 10_000;
   private static final Pattern SORT_KEY = Pattern.compile("\\d{13}#[0-9a-f-]{36}");
 
-  private final LinkStore links;
-  private final ClickLog log;
+  private final ClicksExport export;
   private final Clock clock = Clock.systemUTC();
 
   public ClicksExportHandler() {
     var dynamo = AwsClients.dynamoDb();
     String table = Env.require("TABLE_NAME");
-    this.links = new LinkStore(dynamo, table);
-    this.log = new ClickLog(dynamo, table);
+    this.export = new ClicksExport(LinkStore.dynamoDb(dynamo, table), ClickStore.dynamoDb(dynamo, table));
   }
 
   @Override
@@ -44,8 +42,7 @@ public final class ClicksExportHandler extends HttpApiHandler {
     Map<String, String> params = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
     StatsQuery q = StatsQuery.parse(params, clock);
     String after = decodeAfter(params.get("after"));
-    links.findOwned(owner, code).orElseThrow(ApiException::notFound);
-    ClickLog.Page page = log.read(code, q.from(), q.to(), after, PAGE);
+    ClickStore.Page page = export.page(owner, code, q, after);
     Map<String, String> headers = new HashMap<>();
     headers.put("Content-Type", "text/csv; charset=utf-8");
     headers.put("Content-Disposition", "attachment; filename=\"" + code + "-clicks.csv\"");

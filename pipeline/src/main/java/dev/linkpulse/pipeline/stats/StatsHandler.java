@@ -9,7 +9,7 @@ import dev.linkpulse.core.http.HttpApiHandler;
 import dev.linkpulse.core.http.HttpResponses;
 import dev.linkpulse.core.http.Requests;
 import dev.linkpulse.core.links.LinkStore;
-import dev.linkpulse.pipeline.aggregator.CounterStore;
+import dev.linkpulse.pipeline.counters.CounterStore;
 import java.time.Clock;
 import java.util.Map;
 
@@ -21,7 +21,7 @@ public final class StatsHandler extends HttpApiHandler {
   public StatsHandler() {
     var dynamo = AwsClients.dynamoDb();
     String table = Env.require("TABLE_NAME");
-    this.stats = new StatsService(new LinkStore(dynamo, table), new CounterStore(dynamo, table));
+    this.stats = new StatsService(LinkStore.dynamoDb(dynamo, table), CounterStore.dynamoDb(dynamo, table));
   }
 
   @Override

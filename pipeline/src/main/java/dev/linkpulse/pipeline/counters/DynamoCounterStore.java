@@ -1,4 +1,4 @@
-package dev.linkpulse.pipeline.aggregator;
+package dev.linkpulse.pipeline.counters;
 
 import dev.linkpulse.core.Keys;
 import dev.linkpulse.pipeline.analytics.DimensionCounts;
@@ -15,22 +15,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** Counter items in the table: read strongly consistent, written only if nobody wrote since (version check). */
-public class CounterStore {
+/**
+ * {@link CounterStore} on the table: one item per (link, UTC hour), read strongly consistent, written with a
+ * condition on its {@code version} attribute (or on its absence, for the first write).
+ */
+final class DynamoCounterStore implements CounterStore {
   private final DynamoDbClient dynamo;
   private final String table;
 
-  public CounterStore(DynamoDbClient dynamo, String table) {
+  DynamoCounterStore(DynamoDbClient dynamo, String table) {
     this.dynamo = dynamo;
     this.table = table;
   }
 
+  @Override
   public CounterState load(String code, Instant hour) {
     var item = dynamo.getItem(r -> r.tableName(table).key(Keys.counter(code, hour)).consistentRead(true)).item();
     return item == null || item.isEmpty() ? CounterState.empty(code, hour) : fromItem(item);
   }
 
-  /** Writes {@code state} if the stored version is still {@code state.version}; false when another writer won. */
+  @Override
   public boolean save(CounterState state) {
     Map<String, AttributeValue> item = toItem(state);
     try {
@@ -46,14 +50,14 @@ public class CounterStore {
     }
   }
 
-  /** Every counter of {@code code} whose hour lies in [from, to). */
+  @Override
   public List<CounterState> range(String code, Instant from, Instant to) {
     // The SDK's paginator follows LastEvaluatedKey for us.
     return dynamo.queryPaginator(r -> r.tableName(table)
             .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
             .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.statsPartition(code)),
                 ":from", AttributeValue.fromS(Keys.hourSort(from)), ":to", AttributeValue.fromS(Keys.hourSort(to.minusNanos(1))))))
-        .items().stream().map(CounterStore::fromItem).toList();
+        .items().stream().map(DynamoCounterStore::fromItem).toList();
   }
 
   static Map<String, AttributeValue> toItem(CounterState s) {

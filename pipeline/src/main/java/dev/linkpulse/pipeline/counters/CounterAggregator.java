@@ -1,5 +1,6 @@
-package dev.linkpulse.pipeline.aggregator;
+package dev.linkpulse.pipeline.counters;
 
+import dev.linkpulse.pipeline.clicks.StreamClick;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,11 +26,8 @@ public final class CounterAggregator {
   /** A counter's key. */
   public record CounterKey(String code, Instant hour) {}
 
-  /** A counter this batch wrote, and the clicks it folded into it (never the replayed ones). */
-  public record Written(CounterState state, List<StreamClick> applied) {}
-
   /** The batch's result: counters written, clicks folded, and the sequence to redeliver from if anything failed. */
-  public record Result(List<Written> written, int clicksFolded, int recordsSkipped, Optional<String> retryFrom) {}
+  public record Result(List<CounterUpdate> written, int clicksFolded, int recordsSkipped, Optional<String> retryFrom) {}
 
   private final CounterStore store;
 
@@ -43,7 +41,7 @@ public final class CounterAggregator {
       Instant hour = r.click().event().time().truncatedTo(ChronoUnit.HOURS);
       byCounter.computeIfAbsent(new CounterKey(r.click().event().code(), hour), k -> new ArrayList<>()).add(r);
     }
-    List<Written> written = new ArrayList<>();
+    List<CounterUpdate> written = new ArrayList<>();
     StreamClick retryFrom = null;
     int folded = 0;
     for (var entry : byCounter.entrySet()) {
@@ -52,7 +50,7 @@ public final class CounterAggregator {
       try {
         Applied applied = applyOnce(entry.getKey(), group);
         if (!applied.clicks().isEmpty()) {
-          written.add(new Written(applied.state(), applied.clicks()));
+          written.add(new CounterUpdate(applied.state(), applied.clicks()));
           folded += applied.clicks().size();
         }
       } catch (RuntimeException e) {

@@ -1,9 +1,10 @@
-package dev.linkpulse.pipeline.aggregator;
+package dev.linkpulse.pipeline.counters;
 
 import dev.linkpulse.core.Hashing;
 import dev.linkpulse.pipeline.analytics.DimensionCounts;
 import dev.linkpulse.pipeline.analytics.UniqueSketch;
 import dev.linkpulse.pipeline.clicks.RawClick;
+import dev.linkpulse.pipeline.clicks.StreamClick;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashMap;

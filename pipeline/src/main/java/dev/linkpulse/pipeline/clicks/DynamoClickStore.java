@@ -1,7 +1,10 @@
-package dev.linkpulse.pipeline.recorder;
+package dev.linkpulse.pipeline.clicks;
 
-import dev.linkpulse.pipeline.clicks.RawClick;
+import dev.linkpulse.core.Keys;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +20,15 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Writes raw clicks with BatchWriteItem (25 a request). Items DynamoDB leaves unprocessed (throttling) are retried
- * with jittered exponential backoff; whatever is still unwritten after that is returned, so the caller can report
- * exactly those messages as failed and SQS redelivers only them.
+ * {@link ClickStore} on the table. Writes go out with BatchWriteItem (25 a request); items DynamoDB leaves
+ * unprocessed (throttling) are retried with jittered exponential backoff, and whatever is still unwritten after that
+ * is returned, so the recorder reports exactly those messages as failed and SQS redelivers only them.
+ *
+ * <p>Reads: a link's clicks are spread over {@link Keys#CLICK_SHARDS} partitions, so a read queries each and
+ * merges; sort keys are fixed-width ({@code millis#eventId}), so they order the merge and make a resumable cursor.
  */
-public final class ClickStore {
-  private static final Logger LOG = Logger.getLogger(ClickStore.class.getName());
+final class DynamoClickStore implements ClickStore {
+  private static final Logger LOG = Logger.getLogger(DynamoClickStore.class.getName());
   static final int BATCH = 25;
   static final int ATTEMPTS = 6;
   static final long BASE_BACKOFF_MILLIS = 25;
@@ -30,20 +36,20 @@ public final class ClickStore {
   private final DynamoDbClient dynamo;
   private final String table;
 
-  public ClickStore(DynamoDbClient dynamo, String table) {
+  DynamoClickStore(DynamoDbClient dynamo, String table) {
     this.dynamo = dynamo;
     this.table = table;
   }
 
-  /** Writes every item; returns the event ids that could not be written. */
-  public Set<String> putAll(List<RawClick> clicks, long expiresAtEpochSecondsOffset) {
+  @Override
+  public Set<String> putAll(List<RawClick> clicks, Duration retention) {
     Set<String> failed = new HashSet<>();
     for (int from = 0; from < clicks.size(); from += BATCH) {
       List<RawClick> chunk = clicks.subList(from, Math.min(clicks.size(), from + BATCH));
       Map<Map<String, AttributeValue>, String> eventIdByItem = new LinkedHashMap<>();
       List<WriteRequest> requests = new ArrayList<>();
       for (RawClick click : chunk) {
-        Map<String, AttributeValue> item = click.toItem(click.event().time().getEpochSecond() + expiresAtEpochSecondsOffset);
+        Map<String, AttributeValue> item = click.toItem(click.event().time().getEpochSecond() + retention.toSeconds());
         eventIdByItem.put(item, click.event().eventId());
         requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
       }
@@ -76,5 +82,26 @@ public final class ClickStore {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while backing off", e);
     }
+  }
+
+  @Override
+  public Page read(String code, Instant from, Instant to, String after, int limit) {
+    String lo = after != null ? after + " " : Keys.clickSort(from.toEpochMilli(), "");
+    String hi = Keys.clickSort(to.toEpochMilli() - 1, "") + "~";
+    List<Map.Entry<String, RawClick>> rows = new ArrayList<>();
+    for (int shard = 0; shard < Keys.CLICK_SHARDS; shard++) {
+      String pk = Keys.clickPartition(code, shard);
+      // No partition can contribute more than limit + 1 rows to the merged page, so stop reading there.
+      dynamo.queryPaginator(r -> r.tableName(table)
+              .keyConditionExpression("PK = :pk AND SK BETWEEN :lo AND :hi")
+              .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":lo", AttributeValue.fromS(lo), ":hi", AttributeValue.fromS(hi)))
+              .limit(limit + 1))
+          .items().stream().limit(limit + 1L)
+          .forEach(item -> rows.add(Map.entry(item.get(Keys.SK).s(), RawClick.fromItem(item))));
+    }
+    rows.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
+    boolean more = rows.size() > limit;
+    List<Map.Entry<String, RawClick>> shown = more ? rows.subList(0, limit) : rows;
+    return new Page(shown.stream().map(Map.Entry::getValue).toList(), more ? shown.get(shown.size() - 1).getKey() : null);
   }
 }

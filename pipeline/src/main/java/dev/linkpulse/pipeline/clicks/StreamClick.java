@@ -1,6 +1,5 @@
-package dev.linkpulse.pipeline.aggregator;
+package dev.linkpulse.pipeline.clicks;
 
-import dev.linkpulse.pipeline.clicks.RawClick;
 import java.math.BigInteger;
 
 /**

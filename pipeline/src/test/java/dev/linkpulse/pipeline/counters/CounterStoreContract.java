@@ -1,0 +1,113 @@
+package dev.linkpulse.pipeline.counters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.linkpulse.pipeline.TestClicks;
+import dev.linkpulse.pipeline.analytics.UniqueSketch;
+import dev.linkpulse.pipeline.clicks.StreamClick;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link CounterStore} must do, run against the DynamoDB adapter and against the in-memory model, so the
+ * properties proven on the model hold for the adapter.
+ */
+abstract class CounterStoreContract {
+  static final Instant HOUR = Instant.parse("2026-03-01T10:00:00Z");
+
+  abstract CounterStore store();
+
+  private static List<StreamClick> clicks(String code) {
+    return List.of(
+        TestClicks.streamed(11, 0, TestClicks.raw(code, HOUR.plusSeconds(1), "visitor-a", "DE", false)),
+        TestClicks.streamed(12, 1, TestClicks.raw(code, HOUR.plusSeconds(2), "visitor-b", "US", false)),
+        TestClicks.streamed(13, 0, TestClicks.raw(code, HOUR.plusSeconds(3), "visitor-a", "DE", false)),
+        TestClicks.streamed(14, 1, TestClicks.raw(code, HOUR.plusSeconds(4), "crawler-1", "US", true)));
+  }
+
+  @Test
+  void load_unknownCounter_isEmptyAtVersionZero() {
+    CounterState s = store().load(TestClicks.code("none"), HOUR);
+    assertThat(s.total()).isZero();
+    assertThat(s.version).isZero();
+    assertThat(s.uniques().isEmpty()).isTrue();
+    assertThat(s.watermarks).isEmpty();
+    assertThat(s.dimensions()).containsOnlyKeys(CounterState.DIMENSIONS);
+  }
+
+  @Test
+  void save_thenLoad_returnsEveryField() {
+    String code = TestClicks.code("round");
+    CounterState s = store().load(code, HOUR);
+    s.apply(clicks(code));
+    assertThat(store().save(s)).isTrue();
+
+    CounterState back = store().load(code, HOUR);
+    assertThat(back.code()).isEqualTo(code);
+    assertThat(back.hour()).isEqualTo(HOUR);
+    assertThat(List.of(back.total(), back.human(), back.bot())).containsExactly(4L, 3L, 1L);
+    assertThat(back.uniques()).isEqualTo(UniqueSketch.empty().add(dev.linkpulse.core.Hashing.hash64("visitor-a"))
+        .add(dev.linkpulse.core.Hashing.hash64("visitor-b")));
+    assertThat(back.dimensions().get("country").toMap()).isEqualTo(Map.of("DE", 2L, "US", 1L));
+    assertThat(back.dimensions().get("browser").toMap()).isEqualTo(Map.of("Chrome", 3L));
+    String p0 = clicks(code).get(0).partition();
+    String p1 = clicks(code).get(1).partition();
+    assertThat(back.watermarks).isEqualTo(Map.of(p0, BigInteger.valueOf(13), p1, BigInteger.valueOf(14)));
+    assertThat(back.version).isEqualTo(1);
+  }
+
+  @Test
+  void save_fromAStaleVersion_isRefusedAndChangesNothing() {
+    String code = TestClicks.code("stale");
+    List<StreamClick> clicks = clicks(code);
+    CounterState first = store().load(code, HOUR);
+    CounterState second = store().load(code, HOUR);
+    first.apply(clicks.subList(0, 2));
+    second.apply(clicks.subList(2, 4));
+    assertThat(store().save(first)).isTrue();
+    assertThat(store().save(second)).as("both were loaded before either was saved").isFalse();
+    assertThat(store().load(code, HOUR).total()).isEqualTo(2);
+
+    CounterState next = store().load(code, HOUR);
+    next.apply(clicks);
+    assertThat(store().save(next)).isTrue();
+    assertThat(store().save(next)).as("the same state saved twice").isFalse();
+    CounterState back = store().load(code, HOUR);
+    assertThat(back.total()).isEqualTo(4);
+    assertThat(back.version).isEqualTo(2);
+  }
+
+  @Test
+  void save_changesNoOtherCounter() {
+    String code = TestClicks.code("other");
+    CounterState s = store().load(code, HOUR);
+    s.apply(clicks(code));
+    store().save(s);
+    assertThat(store().load(code, HOUR.plusSeconds(3600)).total()).isZero();
+    assertThat(store().load(code + "x", HOUR).total()).isZero();
+  }
+
+  @Test
+  void range_returnsTheHoursOverlappingIt_oldestFirst() {
+    String code = TestClicks.code("range");
+    for (int h : new int[] {12, 9, 11, 10}) {
+      Instant hour = HOUR.plusSeconds(3600L * (h - 10));
+      CounterState s = store().load(code, hour);
+      s.apply(List.of(TestClicks.streamed(h, 0, TestClicks.raw(code, hour, "visitor-" + h, "DE", false))));
+      store().save(s);
+    }
+    CounterState foreign = store().load(code + "x", HOUR);
+    foreign.apply(List.of(TestClicks.streamed(1, 0, TestClicks.raw(code + "x", HOUR, "visitor-x", "DE", false))));
+    store().save(foreign);
+
+    // From the middle of 10:00 to 12:00 sharp: the 10:00 and 11:00 counters overlap it, 12:00 does not.
+    List<CounterState> got = store().range(code, HOUR.plusSeconds(1800), HOUR.plusSeconds(7200));
+    assertThat(got).extracting(CounterState::hour).containsExactly(HOUR, HOUR.plusSeconds(3600));
+    assertThat(got).extracting(CounterState::total).containsExactly(1L, 1L);
+    assertThat(store().range(code, HOUR.minusSeconds(7200), HOUR.plusSeconds(86_400))).hasSize(4);
+    assertThat(store().range(code, HOUR.plusSeconds(86_400), HOUR.plusSeconds(90_000))).isEmpty();
+  }
+}

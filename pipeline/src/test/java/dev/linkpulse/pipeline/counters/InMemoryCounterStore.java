@@ -1,0 +1,50 @@
+package dev.linkpulse.pipeline.counters;
+
+import dev.linkpulse.pipeline.analytics.DimensionCounts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The plain model of {@link CounterStore}: snapshots in a map behind one lock. {@code save} is compare-and-set on the
+ * version, as the table's condition is, and states are copied in and out, so no caller's state aliases a stored one.
+ * {@link CounterStoreContract} holds it to the same rules as the DynamoDB adapter.
+ */
+public final class InMemoryCounterStore implements CounterStore {
+  private record Key(String code, Instant hour) {}
+
+  private final Map<Key, CounterState> stored = new HashMap<>();
+
+  @Override
+  public synchronized CounterState load(String code, Instant hour) {
+    CounterState s = stored.get(new Key(code, hour));
+    return s == null ? CounterState.empty(code, hour) : copy(s, s.version);
+  }
+
+  @Override
+  public synchronized boolean save(CounterState state) {
+    Key key = new Key(state.code, state.hour);
+    CounterState current = stored.get(key);
+    if ((current == null ? 0 : current.version) != state.version) return false;
+    stored.put(key, copy(state, state.version + 1));
+    return true;
+  }
+
+  @Override
+  public synchronized List<CounterState> range(String code, Instant from, Instant to) {
+    return stored.values().stream()
+        .filter(s -> s.code.equals(code) && s.hour.plus(Duration.ofHours(1)).isAfter(from) && s.hour.isBefore(to))
+        .sorted(Comparator.comparing(CounterState::hour)).map(s -> copy(s, s.version)).toList();
+  }
+
+  private static CounterState copy(CounterState s, long version) {
+    Map<String, DimensionCounts> dims = new LinkedHashMap<>();
+    s.dimensions.forEach((name, counts) -> dims.put(name, DimensionCounts.fromMap(counts.toMap(), CounterState.TOP_K)));
+    return new CounterState(s.code, s.hour, s.total, s.human, s.bot, s.uniques.copy(), dims, new TreeMap<>(s.watermarks), version);
+  }
+}

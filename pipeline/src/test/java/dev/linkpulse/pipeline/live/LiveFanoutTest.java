@@ -1,0 +1,120 @@
+package dev.linkpulse.pipeline.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.linkpulse.core.Json;
+import dev.linkpulse.pipeline.MovableClock;
+import dev.linkpulse.pipeline.TestClicks;
+import dev.linkpulse.pipeline.clicks.StreamClick;
+import dev.linkpulse.pipeline.counters.CounterAggregator;
+import dev.linkpulse.pipeline.counters.CounterUpdate;
+import dev.linkpulse.pipeline.counters.InMemoryCounterStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Pushing a batch's counter updates to the links' subscribers, on the in-memory subscriptions and connections. */
+class LiveFanoutTest {
+  static final Instant TEN = Instant.parse("2026-03-01T10:00:00Z");
+
+  private final MovableClock clock = new MovableClock(TEN.plusSeconds(7200));
+  private final InMemorySubscriptions subscriptions = new InMemorySubscriptions(clock);
+  private final RecordingConnections connections = new RecordingConnections();
+  private final ExecutorService pool = Executors.newFixedThreadPool(2);
+  private final LiveFanout fanout = new LiveFanout(subscriptions, connections, pool, clock);
+  private final InMemoryCounterStore counters = new InMemoryCounterStore();
+  private long sequence;
+
+  @AfterEach
+  void stopPool() {
+    pool.shutdownNow();
+  }
+
+  /** The counter updates the aggregator reports for these clicks (humans unless {@code bots} says so). */
+  private List<CounterUpdate> counted(String code, Instant time, int humans, int bots) {
+    List<StreamClick> batch = new ArrayList<>();
+    for (int i = 0; i < humans + bots; i++) {
+      batch.add(TestClicks.streamed(++sequence, i % 3, TestClicks.raw(code, time.plusSeconds(i), "visitor-" + i, i % 2 == 0 ? "DE" : "US", i >= humans)));
+    }
+    return new CounterAggregator(counters).aggregate(batch).written();
+  }
+
+  private void watch(String code, String connectionId) {
+    subscriptions.subscribe(code, connectionId, "alice", clock.instant().plus(Duration.ofHours(2)));
+  }
+
+  @Test
+  void push_onePushPerWatchedLink_withTheLatestHourAndTheBatchDelta() throws Exception {
+    String watched = TestClicks.code("w");
+    String unwatched = TestClicks.code("u");
+    watch(watched, "c1");
+    watch(watched, "c2");
+    List<CounterUpdate> updates = new ArrayList<>(counted(watched, TEN, 3, 1));
+    updates.addAll(counted(watched, TEN.plusSeconds(3600), 2, 0));
+    updates.addAll(counted(unwatched, TEN, 5, 0));
+
+    LiveFanout.Outcome outcome = fanout.push(updates);
+    assertThat(outcome).isEqualTo(new LiveFanout.Outcome(2, 0, 0));
+    assertThat(connections.frames("c1")).hasSize(1).isEqualTo(connections.frames("c2"));
+    JsonNode frame = Json.tree(connections.frames("c1").get(0));
+    assertThat(frame.path("type").asText()).isEqualTo("clicks");
+    assertThat(frame.path("code").asText()).isEqualTo(watched);
+    assertThat(frame.path("hour").asText()).isEqualTo(TEN.plusSeconds(3600).toString());
+    assertThat(frame.path("total").asLong()).as("the latest hour's counter").isEqualTo(2);
+    assertThat(frame.at("/delta/total").asLong()).as("what this batch added, over both hours").isEqualTo(6);
+    assertThat(frame.at("/delta/human").asLong()).isEqualTo(5);
+    assertThat(frame.at("/delta/bot").asLong()).isEqualTo(1);
+    assertThat(frame.path("minutes")).hasSize(2);
+    assertThat(frame.at("/top/countries/0/value").asText()).isEqualTo("DE");
+    assertThat(frame.path("at").asText()).isEqualTo(clock.instant().toString());
+  }
+
+  @Test
+  void push_toAGoneConnection_removesItsSubscriptions() {
+    String code = TestClicks.code("gone");
+    watch(code, "c1");
+    watch(code, "c2");
+    connections.close("c1");
+    LiveFanout.Outcome outcome = fanout.push(counted(code, TEN, 1, 0));
+    assertThat(outcome).isEqualTo(new LiveFanout.Outcome(1, 1, 0));
+    assertThat(subscriptions.subscribers(code)).containsExactly("c2");
+  }
+
+  @Test
+  void push_thatFailsOnce_isRetried_andOneThatFailsTwice_isCounted() {
+    String code = TestClicks.code("retry");
+    watch(code, "c1");
+    watch(code, "c2");
+    connections.failNext("c1", 1);
+    connections.failNext("c2", 2);
+    LiveFanout.Outcome outcome = fanout.push(counted(code, TEN, 1, 0));
+    assertThat(outcome).isEqualTo(new LiveFanout.Outcome(1, 0, 1));
+    assertThat(connections.frames("c1")).hasSize(1);
+    assertThat(connections.attempts("c1")).isEqualTo(2);
+    assertThat(connections.attempts("c2")).isEqualTo(2);
+    assertThat(subscriptions.subscribers(code)).as("a failing connection is not a gone one").contains("c2");
+  }
+
+  @Test
+  void push_whenTheSubscriptionsCannotBeRead_skipsThePushes_andThrowsNothing() {
+    String code = TestClicks.code("down");
+    watch(code, "c1");
+    subscriptions.failReads(true);
+    assertThat(fanout.push(counted(code, TEN, 1, 0))).isEqualTo(new LiveFanout.Outcome(0, 0, 1));
+    assertThat(connections.attempts("c1")).isZero();
+  }
+
+  @Test
+  void push_ofABatchThatCountedNothing_sendsNothing() {
+    String code = TestClicks.code("none");
+    watch(code, "c1");
+    assertThat(fanout.push(List.of())).isEqualTo(new LiveFanout.Outcome(0, 0, 0));
+    assertThat(connections.attempts("c1")).isZero();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.linkpulse.pipeline.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.linkpulse.pipeline.MovableClock;
+import dev.linkpulse.pipeline.TestClicks;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Subscriptions} must do, run against the DynamoDB adapter and against the in-memory model. */
+abstract class SubscriptionsContract {
+  final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+  abstract Subscriptions subscriptions();
+
+  private Instant inTwoHours() {
+    return clock.instant().plus(Duration.ofHours(2));
+  }
+
+  @Test
+  void subscribe_makesTheConnectionASubscriber_andTheLinkWatched() {
+    String code = TestClicks.code("sub");
+    subscriptions().subscribe(code, "c1", "alice", inTwoHours());
+    subscriptions().subscribe(code, "c2", "alice", inTwoHours());
+    assertThat(subscriptions().subscribers(code)).containsExactlyInAnyOrder("c1", "c2");
+    assertThat(subscriptions().liveCodes()).contains(code);
+    assertThat(subscriptions().subscribers(code + "x")).isEmpty();
+  }
+
+  @Test
+  void subscribers_leaveOutLapsedSubscriptions_andSubscribingAgainRenews() {
+    String code = TestClicks.code("lapse");
+    subscriptions().subscribe(code, "c1", "alice", inTwoHours());
+    subscriptions().subscribe(code, "c2", "alice", clock.instant().plus(Duration.ofMinutes(30)));
+    clock.advance(Duration.ofMinutes(31));
+    assertThat(subscriptions().subscribers(code)).containsExactly("c1");
+    subscriptions().subscribe(code, "c1", "alice", inTwoHours());
+    clock.advance(Duration.ofMinutes(100));
+    assertThat(subscriptions().subscribers(code)).containsExactly("c1");
+  }
+
+  @Test
+  void unsubscribe_ofTheLastSubscriber_stopsWatchingTheLink() {
+    String code = TestClicks.code("unsub");
+    subscriptions().subscribe(code, "c1", "alice", inTwoHours());
+    subscriptions().subscribe(code, "c2", "alice", inTwoHours());
+    subscriptions().unsubscribe(code, "c1");
+    assertThat(subscriptions().subscribers(code)).containsExactly("c2");
+    assertThat(subscriptions().liveCodes()).contains(code);
+    subscriptions().unsubscribe(code, "c2");
+    assertThat(subscriptions().subscribers(code)).isEmpty();
+    assertThat(subscriptions().liveCodes()).doesNotContain(code);
+  }
+
+  @Test
+  void disconnect_removesEverySubscriptionOfTheConnection_andNoOther() {
+    String a = TestClicks.code("a");
+    String b = TestClicks.code("b");
+    String connection = "conn-" + a;
+    subscriptions().subscribe(a, connection, "alice", inTwoHours());
+    subscriptions().subscribe(b, connection, "alice", inTwoHours());
+    subscriptions().subscribe(b, "other-" + b, "bob", inTwoHours());
+    subscriptions().disconnect(connection);
+    assertThat(subscriptions().subscribers(a)).isEmpty();
+    assertThat(subscriptions().subscribers(b)).containsExactly("other-" + b);
+    assertThat(subscriptions().liveCodes()).doesNotContain(a).contains(b);
+  }
+}
