@@ -1,0 +1,58 @@
+package dev.linkpulse.emulators.stepfunctions;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+
+/** The one JSON mapper of the engine: exact decimals, duplicate keys refused, records by their fields. */
+final class Json {
+  static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+      .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+  static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  private Json() {}
+
+  static ObjectNode object() {
+    return NODES.objectNode();
+  }
+
+  static ArrayNode array() {
+    return NODES.arrayNode();
+  }
+
+  /** Parses JSON text; {@link IllegalArgumentException} with the parser's own words when it is not JSON. */
+  static JsonNode parse(String text) {
+    try {
+      JsonNode node = MAPPER.readTree(text);
+      if (node == null) throw new IllegalArgumentException("empty document");
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e.getOriginalMessage(), e);
+    }
+  }
+
+  static String write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The size AWS's payload quota counts: UTF-8 bytes of the compact serialisation. */
+  static int utf8Size(JsonNode node) {
+    return write(node).getBytes(StandardCharsets.UTF_8).length;
+  }
+}

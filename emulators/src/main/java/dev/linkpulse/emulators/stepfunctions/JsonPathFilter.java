@@ -1,0 +1,174 @@
+package dev.linkpulse.emulators.stepfunctions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * Filter expressions inside {@code [?( ... )]}: comparisons ({@code == != < <= > >=}) of {@code @}/{@code $}
+ * paths and literals, existence ({@code @.isbn}), {@code !}, {@code &&}, {@code ||} and parentheses.
+ */
+final class JsonPathFilter {
+  interface Expression {
+    boolean test(JsonNode current, JsonNode root);
+  }
+
+  private interface Operand {
+    Optional<JsonNode> value(JsonNode current, JsonNode root);
+  }
+
+  private final String text;
+  private int pos;
+
+  private JsonPathFilter(String text) {
+    this.text = text;
+  }
+
+  static Expression parse(String text) {
+    JsonPathFilter parser = new JsonPathFilter(text);
+    Expression e = parser.or();
+    parser.spaces();
+    if (parser.pos != text.length()) throw parser.fail("unexpected text");
+    return e;
+  }
+
+  private Expression or() {
+    Expression left = and();
+    while (take("||")) {
+      Expression l = left;
+      Expression r = and();
+      left = (c, root) -> l.test(c, root) || r.test(c, root);
+    }
+    return left;
+  }
+
+  private Expression and() {
+    Expression left = unary();
+    while (take("&&")) {
+      Expression l = left;
+      Expression r = unary();
+      left = (c, root) -> l.test(c, root) && r.test(c, root);
+    }
+    return left;
+  }
+
+  private Expression unary() {
+    if (take("!")) {
+      Expression inner = unary();
+      return (c, root) -> !inner.test(c, root);
+    }
+    if (take("(")) {
+      Expression inner = or();
+      if (!take(")")) throw fail("expected )");
+      return inner;
+    }
+    Operand left = operand();
+    for (String op : new String[] {"==", "!=", "<=", ">=", "<", ">"}) {
+      if (take(op)) {
+        Operand right = operand();
+        return (c, root) -> compare(left.value(c, root), op, right.value(c, root));
+      }
+    }
+    return (c, root) -> left.value(c, root).map(v -> !(v.isBoolean() && !v.asBoolean())).orElse(false);
+  }
+
+  private Operand operand() {
+    spaces();
+    if (pos >= text.length()) throw fail("expected a value");
+    char c = text.charAt(pos);
+    if (c == '@' || c == '$') {
+      JsonPath path = JsonPath.parse(pathText());
+      if (c == '@') return (current, root) -> path.definite() ? path.find(current) : Optional.of(path.select(current));
+      return (current, root) -> path.definite() ? path.find(root) : Optional.of(path.select(root));
+    }
+    JsonNode literal = literal(c);
+    return (current, root) -> Optional.of(literal);
+  }
+
+  private String pathText() {
+    int start = pos;
+    char quote = 0;
+    int depth = 0;
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '[') {
+        depth++;
+      } else if (c == ']') {
+        depth--;
+      } else if (depth == 0 && (Character.isWhitespace(c) || "=!<>)&|".indexOf(c) >= 0)) {
+        break;
+      }
+      pos++;
+    }
+    return text.substring(start, pos);
+  }
+
+  private JsonNode literal(char c) {
+    if (c == '\'' || c == '"') {
+      int end = text.indexOf(c, pos + 1);
+      if (end < 0) throw fail("unclosed string");
+      String s = text.substring(pos + 1, end);
+      pos = end + 1;
+      return Json.NODES.textNode(s);
+    }
+    for (String word : new String[] {"true", "false", "null"}) {
+      if (text.startsWith(word, pos)) {
+        pos += word.length();
+        return word.equals("null") ? NullNode.instance : BooleanNode.valueOf(word.equals("true"));
+      }
+    }
+    int start = pos;
+    while (pos < text.length() && "+-.0123456789eE".indexOf(text.charAt(pos)) >= 0) pos++;
+    try {
+      return Json.NODES.numberNode(new BigDecimal(text.substring(start, pos)));
+    } catch (NumberFormatException e) {
+      throw fail("expected a path, a number, a string, true, false or null");
+    }
+  }
+
+  static boolean compare(Optional<JsonNode> left, String op, Optional<JsonNode> right) {
+    if (left.isEmpty() || right.isEmpty()) return op.equals("!=") && left.isPresent() != right.isPresent();
+    JsonNode l = left.get();
+    JsonNode r = right.get();
+    Integer order = null;
+    if (l.isNumber() && r.isNumber()) order = l.decimalValue().compareTo(r.decimalValue());
+    else if (l.isTextual() && r.isTextual()) order = l.asText().compareTo(r.asText());
+    switch (op) {
+      case "==":
+        return order != null ? order == 0 : l.equals(r);
+      case "!=":
+        return order != null ? order != 0 : !l.equals(r);
+      default:
+        if (order == null) return false;
+        return switch (op) {
+          case "<" -> order < 0;
+          case "<=" -> order <= 0;
+          case ">" -> order > 0;
+          default -> order >= 0;
+        };
+    }
+  }
+
+  private boolean take(String token) {
+    spaces();
+    if (text.startsWith(token, pos)) {
+      pos += token.length();
+      return true;
+    }
+    return false;
+  }
+
+  private void spaces() {
+    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
+  }
+
+  private IllegalArgumentException fail(String why) {
+    return new IllegalArgumentException("invalid filter '" + text + "' at " + pos + ": " + why);
+  }
+}
