@@ -111,7 +111,7 @@ final class Intrinsic {
         return new Literal(BooleanNode.valueOf(word.equals("true")));
       default:
         try {
-          return new Literal(Json.NODES.numberNode(new BigDecimal(word)));
+          return new Literal(Json.number(new BigDecimal(word)));
         } catch (NumberFormatException e) {
           throw fail("'" + word + "' is not a string, number, boolean, null, path or call");
         }

@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -41,7 +40,7 @@ final class IntrinsicFunctions {
     HASH("States.Hash", 2, 2, (c, a) -> hash(a.get(0), text(a, 1))),
     JSON_MERGE("States.JsonMerge", 3, 3, (c, a) -> merge(a)),
     MATH_RANDOM("States.MathRandom", 2, 3, (c, a) -> random(a)),
-    MATH_ADD("States.MathAdd", 2, 2, (c, a) -> Json.NODES.numberNode((long) integer(a, 0) + integer(a, 1))),
+    MATH_ADD("States.MathAdd", 2, 2, (c, a) -> Json.number(java.math.BigDecimal.valueOf((long) integer(a, 0) + integer(a, 1)))),
     STRING_SPLIT("States.StringSplit", 2, 2, (c, a) -> split(text(a, 0), text(a, 1))),
     UUID_V4("States.UUID", 0, 0, (c, a) -> Json.NODES.textNode(UUID.randomUUID().toString()));
 
@@ -129,7 +128,7 @@ final class IntrinsicFunctions {
   }
 
   private static boolean contains(ArrayNode array, JsonNode value) {
-    for (JsonNode e : array) if (e.equals(value)) return true;
+    for (JsonNode e : array) if (Json.equivalent(e, value)) return true;
     return false;
   }
 
@@ -138,7 +137,7 @@ final class IntrinsicFunctions {
     ArrayNode out = Json.array();
     for (long i = start; step > 0 ? i <= end : i >= end; i += step) {
       if (out.size() == MAX_RANGE_ITEMS) throw StatesError.runtime("States.ArrayRange: more than " + MAX_RANGE_ITEMS + " items");
-      out.add(i);
+      out.add(Json.number(java.math.BigDecimal.valueOf(i)));
     }
     return out;
   }
@@ -149,9 +148,9 @@ final class IntrinsicFunctions {
   }
 
   private static JsonNode unique(ArrayNode array) {
-    Set<JsonNode> seen = new LinkedHashSet<>();
-    array.forEach(seen::add);
-    return Json.array().addAll(seen);
+    ArrayNode out = Json.array();
+    for (JsonNode e : array) if (!contains(out, e)) out.add(e);
+    return out;
   }
 
   private static JsonNode base64Encode(String s) {

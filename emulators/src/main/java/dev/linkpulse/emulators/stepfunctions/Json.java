@@ -51,6 +51,24 @@ final class Json {
     }
   }
 
+  /** A number node of the narrowest kind: 2020 reads the same whether it came from JSON text or a literal. */
+  static JsonNode number(java.math.BigDecimal value) {
+    try {
+      return NODES.numberNode(value.intValueExact());
+    } catch (ArithmeticException notInt) {
+      try {
+        return NODES.numberNode(value.longValueExact());
+      } catch (ArithmeticException notLong) {
+        return NODES.numberNode(value);
+      }
+    }
+  }
+
+  /** JSON equality in which numbers are equal by value (1, 1.0 and 1L are the same number). */
+  static boolean equivalent(JsonNode a, JsonNode b) {
+    return a.equals((x, y) -> x.isNumber() && y.isNumber() ? x.decimalValue().compareTo(y.decimalValue()) : (x.equals(y) ? 0 : 1), b);
+  }
+
   /** The size AWS's payload quota counts: UTF-8 bytes of the compact serialisation. */
   static int utf8Size(JsonNode node) {
     return write(node).getBytes(StandardCharsets.UTF_8).length;

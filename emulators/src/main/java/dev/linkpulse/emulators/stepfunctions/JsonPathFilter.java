@@ -126,7 +126,7 @@ final class JsonPathFilter {
     int start = pos;
     while (pos < text.length() && "+-.0123456789eE".indexOf(text.charAt(pos)) >= 0) pos++;
     try {
-      return Json.NODES.numberNode(new BigDecimal(text.substring(start, pos)));
+      return Json.number(new BigDecimal(text.substring(start, pos)));
     } catch (NumberFormatException e) {
       throw fail("expected a path, a number, a string, true, false or null");
     }
@@ -141,9 +141,9 @@ final class JsonPathFilter {
     else if (l.isTextual() && r.isTextual()) order = l.asText().compareTo(r.asText());
     switch (op) {
       case "==":
-        return order != null ? order == 0 : l.equals(r);
+        return order != null ? order == 0 : Json.equivalent(l, r);
       case "!=":
-        return order != null ? order != 0 : !l.equals(r);
+        return order != null ? order != 0 : !Json.equivalent(l, r);
       default:
         if (order == null) return false;
         return switch (op) {

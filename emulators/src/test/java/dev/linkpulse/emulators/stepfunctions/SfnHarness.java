@@ -78,7 +78,7 @@ final class SfnHarness implements AutoCloseable {
   }
 
   DescribeExecutionResponse awaitDone(String executionArn) {
-    return await().atMost(Duration.ofSeconds(20)).until(() -> describe(executionArn), d -> d.status() != ExecutionStatus.RUNNING);
+    return await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(20)).until(() -> describe(executionArn), d -> d.status() != ExecutionStatus.RUNNING);
   }
 
   List<HistoryEvent> history(String executionArn) {
@@ -89,7 +89,7 @@ final class SfnHarness implements AutoCloseable {
 
   /** Waits until the history has an event that matches; events are written before the engine waits on anything. */
   void awaitEvent(String executionArn, Predicate<HistoryEvent> match) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> history(executionArn).stream().anyMatch(match));
+    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(20)).until(() -> history(executionArn).stream().anyMatch(match));
   }
 
   long count(String executionArn, Predicate<HistoryEvent> match) {
