@@ -12,6 +12,18 @@ import java.util.Objects;
 public interface LambdaInvoker {
   Result invoke(String function, String payload);
 
+  /**
+   * The bare function name in any of the forms a definition may use: {@code my-fn}, {@code my-fn:live},
+   * {@code 000000000000:function:my-fn}, {@code arn:aws:lambda:us-east-1:000000000000:function:my-fn:live}.
+   */
+  static String functionName(String function) {
+    String rest = function;
+    int at = rest.indexOf("function:");
+    if (at >= 0) rest = rest.substring(at + "function:".length());
+    int colon = rest.indexOf(':');
+    return colon < 0 ? rest : rest.substring(0, colon);
+  }
+
   /** What an invocation returned: a payload, a function error, or a Lambda service error. */
   record Result(String payload, String errorType, String errorMessage, boolean serviceError) {
     /** The function returned {@code payloadJson}. */

@@ -28,7 +28,7 @@ final class FakeLambda implements LambdaInvoker {
   public Result invoke(String function, String payload) {
     JsonNode parsed = Json.parse(payload);
     invocations.add(new Invocation(function, parsed));
-    Function<JsonNode, Result> body = functions.get(function);
+    Function<JsonNode, Result> body = functions.get(LambdaInvoker.functionName(function));
     if (body == null) return Result.serviceError("ResourceNotFoundException", "Function not found: " + function);
     return body.apply(parsed);
   }
@@ -38,6 +38,6 @@ final class FakeLambda implements LambdaInvoker {
   }
 
   long calls(String function) {
-    return invocations.stream().filter(i -> i.function().equals(function)).count();
+    return invocations.stream().filter(i -> LambdaInvoker.functionName(i.function()).equals(function)).count();
   }
 }
