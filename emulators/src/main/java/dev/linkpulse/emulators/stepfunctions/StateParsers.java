@@ -8,6 +8,8 @@ import java.util.List;
 final class StateParsers {
   /** AWS's default when a Task gives no TimeoutSeconds. */
   static final int DEFAULT_TASK_TIMEOUT = 99_999_999;
+  private static final java.util.Set<String> LAMBDA_INVOKE_FIELDS = java.util.Set.of("FunctionName", "Payload", "InvocationType",
+      "Qualifier", "ClientContext", "LogType");
 
   private final DefinitionParser machines;
   private final Problems problems;
@@ -69,6 +71,7 @@ final class StateParsers {
 
   private Definition.Task task(Definition.Common c, FieldReader f) {
     TaskResource resource = problems.attempt(f.at("Resource"), () -> TaskResource.parse(f.requiredText("Resource")));
+    if (resource != null && resource.kind() == TaskResource.Kind.LAMBDA_INVOKE) lambdaParameters(f);
     Definition.Seconds timeout = seconds(f, "TimeoutSeconds");
     Definition.Seconds heartbeat = seconds(f, "HeartbeatSeconds");
     if (timeout.fixed() != null && heartbeat.fixed() != null && heartbeat.fixed() >= timeout.fixed()) {
@@ -76,6 +79,22 @@ final class StateParsers {
     }
     return new Definition.Task(c, processing(f, true), resource,
         timeout.fixed() == null && timeout.path() == null ? new Definition.Seconds(DEFAULT_TASK_TIMEOUT, null) : timeout, heartbeat);
+  }
+
+  /** lambda:invoke takes the Lambda Invoke request's fields, and FunctionName is required. */
+  private void lambdaParameters(FieldReader f) {
+    JsonNode parameters = f.get("Parameters");
+    if (parameters == null || !parameters.isObject()) {
+      problems.add(f.at("Parameters"), "lambda:invoke needs Parameters with FunctionName");
+      return;
+    }
+    if (!parameters.has("FunctionName") && !parameters.has("FunctionName.$")) problems.add(f.at("Parameters"), "lambda:invoke needs FunctionName");
+    parameters.fieldNames().forEachRemaining(key -> {
+      String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+      if (!LAMBDA_INVOKE_FIELDS.contains(name)) {
+        problems.add(f.at("Parameters/" + key), "the field '" + name + "' is not supported by lambda:invoke (supported: " + LAMBDA_INVOKE_FIELDS + ")");
+      }
+    });
   }
 
   private Definition.Seconds seconds(FieldReader f, String field) {
