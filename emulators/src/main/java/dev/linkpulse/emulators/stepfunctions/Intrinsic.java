@@ -11,7 +11,7 @@ import java.util.List;
  * An intrinsic function call such as {@code States.Format('Hello, {}', $.name)}, parsed once when the definition
  * is created (an unknown function or a wrong argument count fails creation) and evaluated per state entry.
  */
-final class Intrinsic {
+final class Intrinsic extends TextScanner {
   /** One argument: a literal, a path into the input or the context, or a nested call. */
   interface Arg {
     JsonNode eval(JsonNode input, JsonNode context);
@@ -52,11 +52,13 @@ final class Intrinsic {
     }
   }
 
-  private final String text;
-  private int pos;
-
   private Intrinsic(String text) {
-    this.text = text;
+    super(text);
+  }
+
+  @Override
+  String what() {
+    return "intrinsic";
   }
 
   /** Does this {@code .$} value call an intrinsic, rather than name a path? */
@@ -67,7 +69,7 @@ final class Intrinsic {
   static Call parse(String text) {
     Intrinsic parser = new Intrinsic(text.strip());
     Call call = parser.call();
-    if (parser.pos != parser.text.length()) throw parser.fail("unexpected text after the call");
+    if (!parser.atEnd()) throw parser.fail("unexpected text after the call");
     return call;
   }
 
@@ -80,11 +82,11 @@ final class Intrinsic {
     pos = open + 1;
     List<Arg> args = new ArrayList<>();
     spaces();
-    if (!take(')')) {
+    if (!take(")")) {
       do {
         args.add(arg());
-      } while (take(','));
-      if (!take(')')) throw fail("expected , or )");
+      } while (take(","));
+      if (!take(")")) throw fail("expected , or )");
     }
     Call call = new Call(function, args);
     function.checkArity(args.size()).ifPresent(why -> {
@@ -98,7 +100,7 @@ final class Intrinsic {
     if (pos >= text.length()) throw fail("expected an argument");
     char c = text.charAt(pos);
     if (c == '\'') return new Text(quoted());
-    if (c == '$') return new PathArg(JsonPath.parse(pathText()));
+    if (c == '$') return new PathArg(JsonPath.parse(pathUntil(",)", false)));
     if (text.startsWith("States.", pos)) return call();
     int start = pos;
     while (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != ')') pos++;
@@ -128,28 +130,6 @@ final class Intrinsic {
     return text.substring(start, pos++);
   }
 
-  private String pathText() {
-    int start = pos;
-    int depth = 0;
-    char quote = 0;
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (quote != 0) {
-        if (c == quote) quote = 0;
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == '[' || c == '(') {
-        depth++;
-      } else if (c == ']' || (c == ')' && depth > 0)) {
-        depth--;
-      } else if (depth == 0 && (c == ',' || c == ')')) {
-        break;
-      }
-      pos++;
-    }
-    return text.substring(start, pos).strip();
-  }
-
   static String unescape(String raw) {
     StringBuilder out = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); i++) {
@@ -158,22 +138,5 @@ final class Intrinsic {
       out.append(c);
     }
     return out.toString();
-  }
-
-  private boolean take(char c) {
-    spaces();
-    if (pos < text.length() && text.charAt(pos) == c) {
-      pos++;
-      return true;
-    }
-    return false;
-  }
-
-  private void spaces() {
-    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
-  }
-
-  private IllegalArgumentException fail(String why) {
-    return new IllegalArgumentException("invalid intrinsic '" + text + "' at " + pos + ": " + why);
   }
 }

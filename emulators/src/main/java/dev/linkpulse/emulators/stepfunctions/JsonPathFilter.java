@@ -10,7 +10,7 @@ import java.util.Optional;
  * Filter expressions inside {@code [?( ... )]}: comparisons ({@code == != < <= > >=}) of {@code @}/{@code $}
  * paths and literals, existence ({@code @.isbn}), {@code !}, {@code &&}, {@code ||} and parentheses.
  */
-final class JsonPathFilter {
+final class JsonPathFilter extends TextScanner {
   interface Expression {
     boolean test(JsonNode current, JsonNode root);
   }
@@ -19,18 +19,20 @@ final class JsonPathFilter {
     Optional<JsonNode> value(JsonNode current, JsonNode root);
   }
 
-  private final String text;
-  private int pos;
-
   private JsonPathFilter(String text) {
-    this.text = text;
+    super(text);
+  }
+
+  @Override
+  String what() {
+    return "filter";
   }
 
   static Expression parse(String text) {
     JsonPathFilter parser = new JsonPathFilter(text);
     Expression e = parser.or();
     parser.spaces();
-    if (parser.pos != text.length()) throw parser.fail("unexpected text");
+    if (!parser.atEnd()) throw parser.fail("unexpected text");
     return e;
   }
 
@@ -79,34 +81,12 @@ final class JsonPathFilter {
     if (pos >= text.length()) throw fail("expected a value");
     char c = text.charAt(pos);
     if (c == '@' || c == '$') {
-      JsonPath path = JsonPath.parse(pathText());
+      JsonPath path = JsonPath.parse(pathUntil("=!<>)&|", true));
       if (c == '@') return (current, root) -> path.definite() ? path.find(current) : Optional.of(path.select(current));
       return (current, root) -> path.definite() ? path.find(root) : Optional.of(path.select(root));
     }
     JsonNode literal = literal(c);
     return (current, root) -> Optional.of(literal);
-  }
-
-  private String pathText() {
-    int start = pos;
-    char quote = 0;
-    int depth = 0;
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (quote != 0) {
-        if (c == quote) quote = 0;
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == '[') {
-        depth++;
-      } else if (c == ']') {
-        depth--;
-      } else if (depth == 0 && (Character.isWhitespace(c) || "=!<>)&|".indexOf(c) >= 0)) {
-        break;
-      }
-      pos++;
-    }
-    return text.substring(start, pos);
   }
 
   private JsonNode literal(char c) {
@@ -153,22 +133,5 @@ final class JsonPathFilter {
           default -> order >= 0;
         };
     }
-  }
-
-  private boolean take(String token) {
-    spaces();
-    if (text.startsWith(token, pos)) {
-      pos += token.length();
-      return true;
-    }
-    return false;
-  }
-
-  private void spaces() {
-    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
-  }
-
-  private IllegalArgumentException fail(String why) {
-    return new IllegalArgumentException("invalid filter '" + text + "' at " + pos + ": " + why);
   }
 }
