@@ -8,6 +8,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one task attempt against its resource: Lambda through the {@link LambdaInvoker} port, DynamoDB and
@@ -16,6 +18,7 @@ import java.util.UUID;
  * {@code DynamoDB.<exception>}, {@code EventBridge.FailedEntry}.
  */
 final class Tasks {
+  private static final Logger LOG = LoggerFactory.getLogger(Tasks.class);
   private final LambdaInvoker lambda;
   private final Map<String, URI> endpoints;
   private final JsonServiceClient client = new JsonServiceClient();
@@ -55,6 +58,8 @@ final class Tasks {
       Thread.currentThread().interrupt();
       return TaskOutcome.failure(errorPrefix(resource) + ".SdkClientException", "interrupted");
     } catch (RuntimeException e) {
+      // A broken invoker or client is a bug on our side, not the workflow's: say so loudly, fail the attempt.
+      LOG.warn("task {} failed inside the engine", resource.arn(), e);
       return TaskOutcome.failure(errorPrefix(resource) + ".SdkClientException", String.valueOf(e));
     }
   }
