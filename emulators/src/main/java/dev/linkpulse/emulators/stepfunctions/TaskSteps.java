@@ -64,7 +64,11 @@ final class TaskSteps {
     String executionArn = run.record().executionArn;
     String machineArn = run.record().stateMachineArn;
     EngineContext engine = run.engine();
-    engine.workers().execute(() -> run.onTaskOutcome(id, seq, engine.tasks().run(r, parameters, executionArn, machineArn)));
+    try {
+      engine.workers().execute(() -> run.onTaskOutcome(id, seq, engine.tasks().run(r, parameters, executionArn, machineArn)));
+    } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+      // The engine is closing: the attempt stays RUNNING in the store and runs again after the next start.
+    }
   }
 
   /** A worker's answer for the current attempt. */

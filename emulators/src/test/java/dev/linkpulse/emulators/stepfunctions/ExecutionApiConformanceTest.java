@@ -169,4 +169,15 @@ class ExecutionApiConformanceTest {
     assertThatThrownBy(() -> h.client.describeStateMachine(r -> r.stateMachineArn("arn:aws:states:us-east-1:000000000000:stateMachine:bad")))
         .isInstanceOf(StateMachineDoesNotExistException.class);
   }
+
+  @Test
+  void validateStateMachineDefinitionReportsEachProblemWithItsLocation() {
+    var bad = h.client.validateStateMachineDefinition(r -> r.definition("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"Z\"}}}"));
+    assertThat(bad.resultAsString()).isEqualTo("FAIL");
+    assertThat(bad.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.location()).isEqualTo("/States/A/Next");
+      assertThat(d.message()).contains("MISSING_TRANSITION_TARGET");
+    });
+    assertThat(h.client.validateStateMachineDefinition(r -> r.definition(PASS)).resultAsString()).isEqualTo("OK");
+  }
 }
