@@ -114,4 +114,17 @@ class HistoryShapeConformanceTest {
     assertThat(events.get(4).mapStateStartedEventDetails().length()).isEqualTo(1);
     assertThat(events.get(5).mapIterationStartedEventDetails().index()).isZero();
   }
+
+  @Test
+  void anExecutionThatReachesTheHistoryLimitFailsWithStatesRuntime() {
+    var d = h.run("{\"StartAt\":\"Loop\",\"States\":{\"Loop\":{\"Type\":\"Pass\",\"Next\":\"Again\"},"
+        + "\"Again\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$.stop\",\"IsPresent\":true,\"Next\":\"End\"}],\"Default\":\"Loop\"},"
+        + "\"End\":{\"Type\":\"Succeed\"}}}", "{}");
+    assertThat(d.statusAsString()).isEqualTo("FAILED");
+    assertThat(d.error()).isEqualTo("States.Runtime");
+    assertThat(d.cause()).contains("25000");
+    // The limit is checked between states, so the state that crosses it finishes its own events first.
+    assertThat(h.client.getExecutionHistory(r -> r.executionArn(d.executionArn()).reverseOrder(true).maxResults(1)).events().get(0).id())
+        .isBetween(History.MAX_EVENTS + 1L, History.MAX_EVENTS + 3L);
+  }
 }
