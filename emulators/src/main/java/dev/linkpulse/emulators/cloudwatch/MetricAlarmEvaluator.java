@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Evaluates one metric alarm at one instant. The evaluation range is the last N + 2 periods ending at the
@@ -41,9 +42,9 @@ final class MetricAlarmEvaluator {
       points = result.series().get(0).points();
     } else {
       MetricQuery.MetricStat stat = alarm.queries().get(0).metricStat();
-      points = new java.util.TreeMap<>();
+      points = new TreeMap<>();
       NavigableMap<Long, Double> values = points;
-      store.aggregate(stat.metric(), stat.unit(), start, end, period).forEach((t, a) -> {
+      store.aggregate(stat.metric(), stat.unit(), start, end, period, stat.stat().kind() == Statistic.Kind.PERCENTILE).forEach((t, a) -> {
         Double v = stat.stat().of(a);
         if (v == null) return;
         values.put(t, v);

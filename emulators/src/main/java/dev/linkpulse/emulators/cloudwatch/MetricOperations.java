@@ -55,7 +55,7 @@ final class MetricOperations {
     ObjectNode out = NODES.objectNode().put("Label", metric.name());
     ArrayNode datapoints = out.putArray("Datapoints");
     String storedUnit = store.unitOf(metric, unit);
-    store.aggregate(metric, unit, from, to, period).forEach((t, a) -> {
+    store.aggregate(metric, unit, from, to, period, !extended.isEmpty()).forEach((t, a) -> {
       ObjectNode d = datapoints.addObject();
       d.putPOJO("Timestamp", Instant.ofEpochSecond(t));
       for (String s : statistics) d.put(s, Statistic.parse(s).of(a));

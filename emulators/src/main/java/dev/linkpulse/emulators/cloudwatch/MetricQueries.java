@@ -79,7 +79,7 @@ final class MetricQueries {
   /** One metric's datapoints of one statistic over the range; periods without a value are absent. */
   Series read(MetricQuery.MetricStat stat, String label, long start, long end) {
     NavigableMap<Long, Double> points = new TreeMap<>();
-    store.aggregate(stat.metric(), stat.unit(), start, end, stat.period()).forEach((t, a) -> {
+    store.aggregate(stat.metric(), stat.unit(), start, end, stat.period(), stat.stat().kind() == Statistic.Kind.PERCENTILE).forEach((t, a) -> {
       Double v = stat.stat().of(a);
       if (v != null) MathEvaluator.keep(points, t, v);
     });

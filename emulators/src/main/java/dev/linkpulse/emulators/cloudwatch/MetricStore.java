@@ -96,7 +96,7 @@ final class MetricStore {
    * The data of {@code metric} in {@code [start, end)}, one aggregate per period (keyed by the period's start,
    * {@code start + k * period}); periods without data are absent. A null {@code unit} reads every unit together.
    */
-  NavigableMap<Long, Aggregate> aggregate(MetricId metric, String unit, long start, long end, long period) {
+  NavigableMap<Long, Aggregate> aggregate(MetricId metric, String unit, long start, long end, long period, boolean percentiles) {
     NavigableMap<Long, Aggregate> out = new TreeMap<>();
     Map<String, Series> units = metrics.getOrDefault(metric, Map.of());
     for (Map.Entry<String, Series> u : units.entrySet()) {
@@ -107,7 +107,7 @@ final class MetricStore {
           Bucket b = e.getValue();
           if (period % b.width() != 0) continue;
           long slot = start + Math.floorDiv(e.getKey() - start, period) * period;
-          out.computeIfAbsent(slot, k -> new Aggregate()).merge(b.aggregate());
+          out.computeIfAbsent(slot, k -> percentiles ? new Aggregate() : Aggregate.totalsOnly()).merge(b.aggregate());
         }
       }
     }
