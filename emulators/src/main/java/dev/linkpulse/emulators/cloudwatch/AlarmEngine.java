@@ -118,9 +118,11 @@ final class AlarmEngine {
     try {
       v = evaluator.evaluate(entry.metric(), now);
     } catch (MathException e) {
-      v = new Verdict(StateValue.INSUFFICIENT_DATA, "Unable to evaluate: " + e.getMessage(), null);
+      v = new Verdict(StateValue.INSUFFICIENT_DATA, () -> "Unable to evaluate: " + e.getMessage(), () -> null);
     }
-    if (v.state() != null) transition(entry, v.state(), v.reason(), v.reasonData(), now, new HashSet<>());
+    if (v.state() != null && v.state() != entry.state().value()) {
+      transition(entry, v.state(), v.reason().get(), v.reasonData().get(), now, new HashSet<>());
+    }
   }
 
   private void evaluateComposite(AlarmEntry composite, AlarmEntry trigger, Instant now, Set<String> path) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Evaluates one metric alarm at one instant. The evaluation range is the last N + 2 periods ending at the
@@ -19,8 +20,8 @@ final class MetricAlarmEvaluator {
   /** Extra periods fetched beyond EvaluationPeriods. */
   static final int EXTRA_PERIODS = 2;
 
-  /** The next state (null: keep the current one) and why. */
-  record Verdict(StateValue state, String reason, String reasonData) {}
+  /** The next state (null: keep the current one) and why; the why is only written when the state changes. */
+  record Verdict(StateValue state, Supplier<String> reason, Supplier<String> reasonData) {}
 
   private final MetricStore store;
   private final MetricQueries queries;
@@ -54,12 +55,12 @@ final class MetricAlarmEvaluator {
     List<Slot> slots = new ArrayList<>();
     for (long t = start; t < end; t += period) slots.add(new Slot(t, points.get(t)));
     if (lowSamples(alarm, slots, sampleCounts)) {
-      return new Verdict(null, "Evaluation skipped: too few samples for percentile " + alarm.statistic(), null);
+      return new Verdict(null, () -> "Evaluation skipped: too few samples", () -> null);
     }
     Decision d = MissingDataRule.decide(slots, alarm.evaluationPeriods(), alarm.datapointsToAlarm(),
         v -> alarm.comparison().breaches(v, alarm.threshold()), alarm.effectiveTreatMissingData());
-    return new Verdict(d.state(), StateReasons.threshold(alarm, d, range),
-        StateReasons.thresholdData(alarm, d, now, start, sampleCounts));
+    return new Verdict(d.state(), () -> StateReasons.threshold(alarm, d, range),
+        () -> StateReasons.thresholdData(alarm, d, now, start, sampleCounts));
   }
 
   /** Windows end on a whole minute (on 10 s for high-resolution alarms, whose periods are under a minute). */
