@@ -31,7 +31,8 @@ final class MetricStore {
   private static final class Series {
     final NavigableMap<Long, Bucket> buckets = new TreeMap<>();
     long lastPut = Long.MIN_VALUE;
-    long compactedAt = Long.MIN_VALUE;
+    /** Far enough in the past that "now - compactedAt" cannot overflow. */
+    long compactedAt = Long.MIN_VALUE / 2;
   }
 
   private final Map<MetricId, Map<String, Series>> metrics = new ConcurrentHashMap<>();
