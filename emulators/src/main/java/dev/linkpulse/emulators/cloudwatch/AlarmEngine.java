@@ -33,17 +33,7 @@ final class AlarmEngine {
 
   synchronized void putMetricAlarm(MetricAlarm alarm) {
     Instant now = timeline.now();
-    AlarmEntry entry = alarms.get(alarm.name());
-    if (entry != null && entry.isComposite()) throw CloudWatchErrors.validation("An alarm named " + alarm.name() + " already exists as a composite alarm");
-    boolean created = entry == null;
-    if (created) {
-      entry = new AlarmEntry(alarm, now);
-      alarms.put(alarm.name(), entry);
-    } else {
-      entry.reconfigure(alarm, now);
-    }
-    configured(entry, created, now);
-    evaluateMetricAlarm(entry, now);
+    evaluateMetricAlarm(register(alarm.name(), alarm, false, now), now);
   }
 
   synchronized void putCompositeAlarm(CompositeAlarm alarm) {
@@ -53,17 +43,7 @@ final class AlarmEngine {
         throw CloudWatchErrors.validation("Could not find alarm " + child + " named in the AlarmRule");
       }
     }
-    AlarmEntry entry = alarms.get(alarm.name());
-    if (entry != null && !entry.isComposite()) throw CloudWatchErrors.validation("An alarm named " + alarm.name() + " already exists as a metric alarm");
-    boolean created = entry == null;
-    if (created) {
-      entry = new AlarmEntry(alarm, now);
-      alarms.put(alarm.name(), entry);
-    } else {
-      entry.reconfigure(alarm, now);
-    }
-    configured(entry, created, now);
-    evaluateComposite(entry, null, now, new HashSet<>());
+    evaluateComposite(register(alarm.name(), alarm, true, now), null, now, new HashSet<>());
   }
 
   /** All or nothing: an unknown name, or an alarm a surviving composite still names, deletes none. */
@@ -155,6 +135,23 @@ final class AlarmEngine {
         evaluateComposite(parent, entry, now, new LinkedHashSet<>(path));
       }
     }
+  }
+
+  /** Creates the alarm, or updates it in place (its state stays); an alarm cannot change from metric to composite. */
+  private AlarmEntry register(String name, Object definition, boolean composite, Instant now) {
+    AlarmEntry entry = alarms.get(name);
+    if (entry != null && entry.isComposite() != composite) {
+      throw CloudWatchErrors.validation("An alarm named " + name + " already exists as a " + (composite ? "metric" : "composite") + " alarm");
+    }
+    boolean created = entry == null;
+    if (created) {
+      entry = new AlarmEntry(definition, now);
+      alarms.put(name, entry);
+    } else {
+      entry.reconfigure(definition, now);
+    }
+    configured(entry, created, now);
+    return entry;
   }
 
   private void configured(AlarmEntry entry, boolean created, Instant now) {

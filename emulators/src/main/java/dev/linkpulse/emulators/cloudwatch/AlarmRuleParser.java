@@ -7,18 +7,14 @@ import dev.linkpulse.emulators.cloudwatch.AlarmRule.Or;
 import dev.linkpulse.emulators.cloudwatch.AlarmRule.StateIs;
 
 /** The recursive-descent parser behind {@link AlarmRule#parse}. */
-final class AlarmRuleParser {
-  private final String text;
-  private int pos;
-
+final class AlarmRuleParser extends TextCursor {
   AlarmRuleParser(String text) {
-    this.text = text;
+    super(text);
   }
 
   AlarmRule parse() {
     AlarmRule rule = or();
-    skipSpace();
-    if (pos < text.length()) throw error("unexpected '" + text.substring(pos, Math.min(text.length(), pos + 20)) + "'");
+    if (!atEnd()) throw error("unexpected '" + text.substring(pos, Math.min(text.length(), pos + 20)) + "'");
     return rule;
   }
 
@@ -86,15 +82,6 @@ final class AlarmRuleParser {
     return ref;
   }
 
-  private boolean word(String w) {
-    skipSpace();
-    if (!text.startsWith(w, pos)) return false;
-    int after = pos + w.length();
-    if (after < text.length() && (Character.isLetterOrDigit(text.charAt(after)) || text.charAt(after) == '_')) return false;
-    pos = after;
-    return true;
-  }
-
   private boolean peek(char c) {
     skipSpace();
     return pos < text.length() && text.charAt(pos) == c;
@@ -103,10 +90,6 @@ final class AlarmRuleParser {
   private void expect(char c) {
     if (!peek(c)) throw error("expected '" + c + "'");
     pos++;
-  }
-
-  private void skipSpace() {
-    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
   }
 
   private IllegalArgumentException error(String what) {

@@ -17,21 +17,17 @@ import java.util.Set;
  * letter), upper-case function calls, {@code [..]} arrays, {@code + - * / ^}, unary minus, the comparisons
  * {@code == != <= >= < >} and {@code AND && OR ||}. Precedence, loosest first: OR, AND, comparison, + -, * /, ^.
  */
-final class MathParser {
+final class MathParser extends TextCursor {
   private static final Set<String> COMPARISONS = Set.of("==", "!=", "<=", ">=", "<", ">");
 
-  private final String text;
-  private int pos;
-
   private MathParser(String text) {
-    this.text = text;
+    super(text);
   }
 
   static MathNode parse(String expression) {
     MathParser p = new MathParser(expression);
     MathNode node = p.or();
-    p.skipSpace();
-    if (p.pos < p.text.length()) throw p.error("unexpected '" + p.text.charAt(p.pos) + "'");
+    if (!p.atEnd()) throw p.error("unexpected '" + p.text.charAt(p.pos) + "'");
     return node;
   }
 
@@ -147,16 +143,6 @@ final class MathParser {
     return text.substring(start, pos);
   }
 
-  /** An upper-case keyword operator, not the start of a longer identifier. */
-  private boolean word(String w) {
-    skipSpace();
-    if (!text.startsWith(w, pos)) return false;
-    int after = pos + w.length();
-    if (after < text.length() && (Character.isLetterOrDigit(text.charAt(after)) || text.charAt(after) == '_')) return false;
-    pos = after;
-    return true;
-  }
-
   private boolean symbol(String s) {
     skipSpace();
     if (!text.startsWith(s, pos)) return false;
@@ -168,10 +154,6 @@ final class MathParser {
 
   private void expect(String s) {
     if (!symbol(s)) throw error("expected '" + s + "'");
-  }
-
-  private void skipSpace() {
-    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
   }
 
   private MathException error(String what) {

@@ -52,25 +52,20 @@ final class AlarmsTemplate {
 
   /** The metric alarms whose name contains {@code part}, then the composites, in template order. */
   List<PutMetricAlarmRequest> metricAlarms(String part) {
-    List<PutMetricAlarmRequest> out = new ArrayList<>();
-    for (Map<String, Object> r : resources.values()) {
-      if (!"AWS::CloudWatch::Alarm".equals(r.get("Type"))) continue;
-      Map<String, Object> p = props(r);
-      String name = text(p.get("AlarmName"));
-      if (name.contains(part)) out.add(metricAlarm(p, name));
-    }
-    return out;
+    return properties("AWS::CloudWatch::Alarm", part).stream().map(p -> metricAlarm(p, text(p.get("AlarmName")))).toList();
   }
 
   List<PutCompositeAlarmRequest> compositeAlarms(String part) {
-    List<PutCompositeAlarmRequest> out = new ArrayList<>();
+    return properties("AWS::CloudWatch::CompositeAlarm", part).stream().map(p -> PutCompositeAlarmRequest.builder()
+        .alarmName(text(p.get("AlarmName"))).alarmDescription(text(p.get("AlarmDescription"))).alarmRule(text(p.get("AlarmRule")))
+        .alarmActions(texts(p.get("AlarmActions"))).okActions(texts(p.get("OKActions"))).build()).toList();
+  }
+
+  /** The properties of the resources of {@code type} whose resolved AlarmName contains {@code part}. */
+  private List<Map<String, Object>> properties(String type, String part) {
+    List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, Object> r : resources.values()) {
-      if (!"AWS::CloudWatch::CompositeAlarm".equals(r.get("Type"))) continue;
-      Map<String, Object> p = props(r);
-      String name = text(p.get("AlarmName"));
-      if (!name.contains(part)) continue;
-      out.add(PutCompositeAlarmRequest.builder().alarmName(name).alarmDescription(text(p.get("AlarmDescription")))
-          .alarmRule(text(p.get("AlarmRule"))).alarmActions(texts(p.get("AlarmActions"))).okActions(texts(p.get("OKActions"))).build());
+      if (type.equals(r.get("Type")) && text(props(r).get("AlarmName")).contains(part)) out.add(props(r));
     }
     return out;
   }

@@ -94,6 +94,20 @@ class WireProtocolTest extends CloudWatchFixture {
   }
 
   @Test
+  void json_gzipBodies_asBotocoreCompressesLargePutMetricData() throws Exception {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+      gz.write(("{\"Namespace\":\"App\",\"MetricData\":[{\"MetricName\":\"Zipped\",\"Value\":4,\"Timestamp\":" + START.getEpochSecond() + "}]}")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(cloudWatch.endpoint() + "/"))
+        .header("X-Amz-Target", "GraniteServiceVersion20100801.PutMetricData").header("Content-Type", "application/x-amz-json-1.0")
+        .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(client.listMetrics(b -> b.metricName("Zipped")).metrics()).hasSize(1);
+  }
+
+  @Test
   void sdk_largePutMetricData_isCompressedAndAccepted() {
     var data = new java.util.ArrayList<software.amazon.awssdk.services.cloudwatch.model.MetricDatum>();
     for (int i = 0; i < 1000; i++) {
