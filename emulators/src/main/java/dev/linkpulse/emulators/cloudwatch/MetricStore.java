@@ -25,33 +25,31 @@ final class MetricStore {
   private static final long[] WIDTHS = {1, 60, 300, 3600};
   private static final long[] KEEP = {3 * HOUR, 15 * DAY, 63 * DAY, 455 * DAY};
 
-  private record Bucket(long width, Aggregate aggregate) {}
-
-  /** One metric's data in one unit. */
+  /** One metric's data in one unit: one map of buckets per width, so a roll-up only touches its own tier. */
   private static final class Series {
-    final NavigableMap<Long, Bucket> buckets = new TreeMap<>();
+    final NavigableMap<Long, Aggregate>[] tiers = newTiers();
     long lastPut = Long.MIN_VALUE;
     /** Far enough in the past that "now - compactedAt" cannot overflow. */
     long compactedAt = Long.MIN_VALUE / 2;
+
+    @SuppressWarnings("unchecked")
+    private static NavigableMap<Long, Aggregate>[] newTiers() {
+      NavigableMap<Long, Aggregate>[] t = new NavigableMap[WIDTHS.length];
+      for (int i = 0; i < t.length; i++) t[i] = new TreeMap<>();
+      return t;
+    }
   }
 
   private final Map<MetricId, Map<String, Series>> metrics = new ConcurrentHashMap<>();
 
   void put(Datum d) {
     long second = d.timestamp().getEpochSecond();
-    long width = d.resolution() == 1 ? 1 : 60;
-    long start = Math.floorDiv(second, width) * width;
+    int tier = d.resolution() == 1 ? 0 : 1;
+    long start = Math.floorDiv(second, WIDTHS[tier]) * WIDTHS[tier];
     Series s = metrics.computeIfAbsent(d.metric(), k -> new ConcurrentHashMap<>())
         .computeIfAbsent(d.unit(), k -> new Series());
     synchronized (s) {
-      Bucket b = s.buckets.get(start);
-      if (b == null || b.width() < width) {
-        Aggregate merged = new Aggregate();
-        if (b != null) merged.merge(b.aggregate());
-        b = new Bucket(Math.max(width, b == null ? 0 : b.width()), merged);
-        s.buckets.put(start, b);
-      }
-      d.addTo(b.aggregate());
+      d.addTo(s.tiers[tier].computeIfAbsent(start, k -> new Aggregate()));
       s.lastPut = Math.max(s.lastPut, second);
     }
   }
@@ -71,31 +69,18 @@ final class MetricStore {
   }
 
   private static void rollUp(Series s, int tier, long now) {
-    long width = WIDTHS[tier];
-    long cutoff = now - KEEP[tier];
-    List<Long> old = new ArrayList<>();
-    for (Map.Entry<Long, Bucket> e : s.buckets.headMap(cutoff, false).entrySet()) {
-      if (e.getValue().width() == width) old.add(e.getKey());
-    }
-    for (Long start : old) {
-      Bucket b = s.buckets.remove(start);
-      if (tier + 1 == WIDTHS.length) continue;
+    NavigableMap<Long, Aggregate> old = s.tiers[tier].headMap(now - KEEP[tier], false);
+    if (tier + 1 < WIDTHS.length) {
       long wider = WIDTHS[tier + 1];
-      long target = Math.floorDiv(start, wider) * wider;
-      Bucket into = s.buckets.get(target);
-      if (into == null || into.width() < wider) {
-        Aggregate merged = new Aggregate();
-        if (into != null) merged.merge(into.aggregate());
-        into = new Bucket(wider, merged);
-        s.buckets.put(target, into);
-      }
-      into.aggregate().merge(b.aggregate());
+      old.forEach((start, a) -> s.tiers[tier + 1].computeIfAbsent(Math.floorDiv(start, wider) * wider, k -> new Aggregate()).merge(a));
     }
+    old.clear();
   }
 
   /**
    * The data of {@code metric} in {@code [start, end)}, one aggregate per period (keyed by the period's start,
    * {@code start + k * period}); periods without data are absent. A null {@code unit} reads every unit together.
+   * Without {@code percentiles} the value distributions are not merged.
    */
   NavigableMap<Long, Aggregate> aggregate(MetricId metric, String unit, long start, long end, long period, boolean percentiles) {
     NavigableMap<Long, Aggregate> out = new TreeMap<>();
@@ -104,11 +89,18 @@ final class MetricStore {
       if (unit != null && !unit.equals(u.getKey())) continue;
       Series s = u.getValue();
       synchronized (s) {
-        for (Map.Entry<Long, Bucket> e : s.buckets.subMap(start, true, end, false).entrySet()) {
-          Bucket b = e.getValue();
-          if (period % b.width() != 0) continue;
-          long slot = start + Math.floorDiv(e.getKey() - start, period) * period;
-          out.computeIfAbsent(slot, k -> percentiles ? new Aggregate() : Aggregate.totalsOnly()).merge(b.aggregate());
+        for (int tier = 0; tier < WIDTHS.length; tier++) {
+          if (period % WIDTHS[tier] != 0) continue;
+          long slot = Long.MIN_VALUE;
+          Aggregate into = null;
+          for (Map.Entry<Long, Aggregate> e : s.tiers[tier].subMap(start, true, end, false).entrySet()) {
+            long k = start + Math.floorDiv(e.getKey() - start, period) * period;
+            if (k != slot || into == null) {
+              slot = k;
+              into = out.computeIfAbsent(k, x -> percentiles ? new Aggregate() : Aggregate.totalsOnly());
+            }
+            into.merge(e.getValue());
+          }
         }
       }
     }

@@ -83,6 +83,18 @@ class BurnRateAlarmTest extends CloudWatchFixture {
   }
 
   @Test
+  void slowDrift_ofOnePointTwoBudgets_opensATicketOnly_onceThreeSlidingDaysHaveTraffic() {
+    // 3 errors in 5,000 requests: a burn of 1.2x, under the fast (14.4x) and slow (6x) pairs, over the drift pair's 1x.
+    // The 3-day window is three sliding one-day ratios that must all burn: after a quiet start, the oldest of them
+    // burns as soon as it holds one minute of traffic, so the ticket opens two days and one minute in.
+    traffic(2 * 24 * 60, 5000, 3);
+    assertThat(alarmsPaged()).as("the oldest of the three days holds no traffic yet").isEmpty();
+    assertThat(state(AlarmsTemplate.PREFIX + "-redirect-availability-drift-burn-6h")).isEqualTo(StateValue.ALARM);
+    traffic(1, 5000, 3);
+    assertThat(alarmsPaged()).containsExactly(AlarmsTemplate.PREFIX + "-redirect-availability-drift-burn -> " + AlarmsTemplate.topicArn("TicketTopic"));
+  }
+
+  @Test
   void noTraffic_isNoBurn_theAlarmsTreatMissingDataAsTheyAsk() {
     advance(Duration.ofHours(2));
     assertThat(alarmsPaged()).isEmpty();
