@@ -6,6 +6,7 @@ import dev.linkpulse.emulators.time.Timeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class AlarmEngine {
   private final MetricAlarmEvaluator evaluator;
   private final Notifier notifier;
   private final Timeline timeline;
+  /** While true, a metric alarm's change does not re-evaluate composites yet (see {@link #evaluateAll}). */
+  private boolean deferred;
 
   AlarmEngine(MetricStore store, Notifier notifier, Timeline timeline) {
     this.evaluator = new MetricAlarmEvaluator(store);
@@ -86,10 +89,28 @@ final class AlarmEngine {
     return history;
   }
 
-  /** One evaluation round: every metric alarm, in name order, at {@code now}. */
+  /**
+   * One evaluation round: every metric alarm, in name order, at {@code now}; then each composite that names an
+   * alarm that changed, once, so a rule sees all of this instant's changes together and does not flap within it.
+   */
   synchronized void evaluateAll(Instant now) {
+    Map<String, AlarmEntry> changed = new LinkedHashMap<>();
     for (AlarmEntry e : new ArrayList<>(alarms.values())) {
-      if (!e.isComposite() && alarms.get(e.name()) == e) evaluateMetricAlarm(e, now);
+      if (e.isComposite() || alarms.get(e.name()) != e) continue;
+      StateValue before = e.state().value();
+      deferred = true;
+      try {
+        evaluateMetricAlarm(e, now);
+      } finally {
+        deferred = false;
+      }
+      if (e.state().value() != before) changed.put(e.name(), e);
+    }
+    for (AlarmEntry parent : new ArrayList<>(alarms.values())) {
+      if (!parent.isComposite()) continue;
+      AlarmEntry trigger = null;
+      for (String child : parent.composite().rule().alarms()) if (changed.containsKey(child)) trigger = changed.get(child);
+      if (trigger != null) evaluateComposite(parent, trigger, now, new HashSet<>(Set.of(trigger.name())));
     }
   }
 
@@ -129,7 +150,7 @@ final class AlarmEngine {
           .put("notificationResource", n.target()).put("stateUpdateTimestamp", now.toEpochMilli());
       history.add(new HistoryItem(entry.name(), entry.type(), now, "Action", "Successfully executed action " + n.target(), action.toString()));
     }
-    if (!path.add(entry.name())) return;
+    if (!path.add(entry.name()) || (deferred && !entry.isComposite())) return;
     for (AlarmEntry parent : new ArrayList<>(alarms.values())) {
       if (parent.isComposite() && parent.composite().rule().alarms().contains(entry.name()) && !path.contains(parent.name())) {
         evaluateComposite(parent, entry, now, new LinkedHashSet<>(path));

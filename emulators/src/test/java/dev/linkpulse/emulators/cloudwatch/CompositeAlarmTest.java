@@ -39,6 +39,22 @@ class CompositeAlarmTest extends CloudWatchFixture {
   }
 
   @Test
+  void childrenChangingAtTheSameMinute_areSeenTogether_soTheCompositeDoesNotFlap() {
+    client.putMetricAlarm(errorsAlarm("a", 1, 1).alarmActions(java.util.List.of()).okActions(java.util.List.of()).build());
+    client.putMetricAlarm(errorsAlarm("b", 1, 1).dimensions(dim("Service", "api")).alarmActions(java.util.List.of()).okActions(java.util.List.of()).build());
+    composite("ALARM(a) OR ALARM(b)");
+    putErrors(5, now());
+    advance(Duration.ofMinutes(1));
+    assertThat(state("page")).isEqualTo(StateValue.ALARM);
+    putErrors(0, now());
+    client.putMetricData(r -> r.namespace("App").metricData(m -> m.metricName("Errors").dimensions(dim("Service", "api")).value(5.0).timestamp(now())));
+    advance(Duration.ofMinutes(1));
+    assertThat(state("a")).isEqualTo(StateValue.OK);
+    assertThat(state("b")).isEqualTo(StateValue.ALARM);
+    assertThat(pages()).containsExactly("page:INSUFFICIENT_DATA->OK", "page:OK->ALARM");
+  }
+
+  @Test
   void insufficientData_onlyBetweenCreationAndTheFirstEvaluation() {
     composite("ALARM(long) OR ALARM(short)");
     CompositeAlarm c = client.describeAlarms(r -> r.alarmTypesWithStrings("CompositeAlarm")).compositeAlarms().get(0);
