@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,11 +69,13 @@ public final class AwsJsonServer implements AutoCloseable {
   private final Map<String, Service> services;
   private final String contentType;
   private final Interceptor interceptor;
+  private final HttpHandler untargeted;
 
   private AwsJsonServer(Builder b) throws IOException {
     this.services = Map.copyOf(b.services);
     this.contentType = "application/x-amz-json-" + b.jsonVersion;
     this.interceptor = b.interceptor;
+    this.untargeted = b.untargeted;
     this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 256);
     this.executor = Executors.newFixedThreadPool(b.threads, daemonThreads(b.name));
     server.setExecutor(executor);
@@ -113,13 +116,17 @@ public final class AwsJsonServer implements AutoCloseable {
         return;
       }
       String target = Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("X-Amz-Target"), "");
+      if (target.isEmpty() && untargeted != null) {
+        untargeted.handle(exchange);
+        return;
+      }
       int dot = target.lastIndexOf('.');
       Service service = dot < 0 ? null : services.get(target.substring(0, dot));
       String operation = dot < 0 ? "" : target.substring(dot + 1);
       try {
         Operation op = service == null ? null : service.operations().get(operation);
         if (op == null) throw AwsServiceException.client("UnknownOperationException", "Unknown operation: " + target);
-        JsonNode input = parse(exchange.getRequestBody());
+        JsonNode input = parse(requestBody(exchange));
         if (interceptor != null) interceptor.before(target.substring(0, dot), operation, input);
         JsonNode output = op.apply(input);
         write(exchange, 200, MAPPER.writeValueAsBytes(output == null ? MAPPER.createObjectNode() : output));
@@ -130,6 +137,13 @@ public final class AwsJsonServer implements AutoCloseable {
         writeError(exchange, new AwsServiceException("InternalServerError", 500, "Internal server error: " + e), service);
       }
     }
+  }
+
+  /** The request body, inflated when the client compressed it (the SDKs gzip large PutMetricData calls). */
+  public static InputStream requestBody(HttpExchange exchange) throws IOException {
+    String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+    return encoding != null && encoding.trim().equalsIgnoreCase("gzip")
+        ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody();
   }
 
   private static JsonNode parse(InputStream body) throws IOException {
@@ -153,6 +167,7 @@ public final class AwsJsonServer implements AutoCloseable {
     body.put("message", e.getMessage());
     body.setAll(e.extra());
     exchange.getResponseHeaders().set("x-amzn-ErrorType", e.errorType());
+    e.headers().forEach(exchange.getResponseHeaders()::set);
     write(exchange, e.status(), MAPPER.writeValueAsBytes(body));
   }
 
@@ -184,6 +199,7 @@ public final class AwsJsonServer implements AutoCloseable {
     private int threads = 16;
     private String name = "aws-json";
     private Interceptor interceptor;
+    private HttpHandler untargeted;
 
     private Builder() {}
 
@@ -220,6 +236,15 @@ public final class AwsJsonServer implements AutoCloseable {
     public Builder route(String path, HttpHandler handler) {
       if (!path.startsWith("/") || path.equals("/")) throw new IllegalArgumentException("route path must start with / and not be /: " + path);
       routes.put(path, handler);
+      return this;
+    }
+
+    /**
+     * Handles {@code POST /} requests that carry no {@code X-Amz-Target}: services that also speak the AWS Query
+     * protocol (CloudWatch: the SDK for Java sends Query, the aws CLI sends JSON) answer both on one port.
+     */
+    public Builder untargeted(HttpHandler handler) {
+      this.untargeted = Objects.requireNonNull(handler, "handler");
       return this;
     }
 

@@ -2,6 +2,8 @@ package dev.linkpulse.emulators.protocol;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An error as an AWS service returns it: an error type (the name the SDK maps to its exception class, such as
@@ -12,6 +14,7 @@ public class AwsServiceException extends RuntimeException {
   private final String errorType;
   private final int status;
   private final ObjectNode extra = JsonNodeFactory.instance.objectNode();
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   public AwsServiceException(String errorType, int status, String message) {
     super(message, null, false, false);
@@ -35,5 +38,10 @@ public class AwsServiceException extends RuntimeException {
   /** Extra members of the error body, beside {@code __type} and {@code message}; mutable until thrown. */
   public ObjectNode extra() {
     return extra;
+  }
+
+  /** Extra response headers (e.g. {@code x-amzn-query-error} of query-compatible services); mutable until thrown. */
+  public Map<String, String> headers() {
+    return headers;
   }
 }

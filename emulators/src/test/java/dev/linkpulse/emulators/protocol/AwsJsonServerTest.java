@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,5 +75,37 @@ class AwsJsonServerTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("SerializationException");
     assertThat(response.body()).contains("\"__type\":\"com.amazonaws.dynamodb.v20120810#SerializationException\"");
+  }
+
+  @Test
+  void gzipBodiesAreInflated_andUntargetedPostsGoToTheirHandler_andErrorHeadersAreSent() throws Exception {
+    try (AwsJsonServer both = AwsJsonServer.builder().name("both").service("Svc", "ns", Map.of(
+            "Echo", input -> input,
+            "Fail", input -> {
+              AwsServiceException e = AwsServiceException.client("Nope", "no");
+              e.headers().put("x-amzn-query-error", "NopeCode;Sender");
+              throw e;
+            }))
+        .untargeted(exchange -> {
+          byte[] body = "query".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        }).start()) {
+      HttpClient http = HttpClient.newHttpClient();
+      ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+      try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+        gz.write("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+      }
+      HttpResponse<String> echo = http.send(HttpRequest.newBuilder(URI.create(both.endpoint() + "/")).header("X-Amz-Target", "Svc.Echo")
+          .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(echo.body()).isEqualTo("{\"a\":1}");
+      HttpResponse<String> fail = http.send(HttpRequest.newBuilder(URI.create(both.endpoint() + "/")).header("X-Amz-Target", "Svc.Fail")
+          .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(fail.headers().firstValue("x-amzn-query-error")).hasValue("NopeCode;Sender");
+      HttpResponse<String> query = http.send(HttpRequest.newBuilder(URI.create(both.endpoint() + "/"))
+          .POST(HttpRequest.BodyPublishers.ofString("Action=X")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(query.body()).isEqualTo("query");
+    }
   }
 }
