@@ -2,6 +2,7 @@ package dev.linkpulse.ops.dlq;
 
 import dev.linkpulse.core.Env;
 import dev.linkpulse.ops.UsageError;
+import dev.linkpulse.ops.aws.AwsOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -85,6 +86,8 @@ final class RedriveCommand implements Callable<Integer> {
 
   @Mixin AwsOptions aws;
 
+  @Mixin QueueScope scope;
+
   enum Mode { NATIVE, MESSAGES, REPLAY }
 
   private PrintWriter out;
@@ -102,7 +105,7 @@ final class RedriveCommand implements Callable<Integer> {
     boolean wantBackup = !dryRun && (backup == null || !backup.none);
     if (backup != null && backup.file != null) BackupFile.checkWritable(backup.file);
     try (SqsClient sqs = aws.sqs()) {
-      Queues queues = new Queues(sqs, aws.prefix());
+      Queues queues = scope.queues(sqs);
       Queues.Queue source = queues.resolve(queue, "QUEUE");
       Queues.Queue destination = null;
       Mode mode;

@@ -1,6 +1,7 @@
 package dev.linkpulse.ops.dlq;
 
 import dev.linkpulse.ops.UsageError;
+import dev.linkpulse.ops.aws.AwsOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ final class RestoreCommand implements Callable<Integer> {
 
   @Mixin AwsOptions aws;
 
+  @Mixin QueueScope scope;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -49,7 +52,7 @@ final class RestoreCommand implements Callable<Integer> {
     Selector selector = choice.selector();
     List<Item> items = BackupFile.read(file);
     try (SqsClient sqs = aws.sqs()) {
-      Queues.Queue destination = new Queues(sqs, aws.prefix()).resolve(to, "--to");
+      Queues.Queue destination = scope.queues(sqs).resolve(to, "--to");
       if (destination.fifo()) {
         long missing = items.stream().filter(i -> i.groupId() == null).count();
         if (missing > 0) throw new UsageError(destination.name() + " is a FIFO queue and " + missing + " message(s) of the backup have no MessageGroupId");

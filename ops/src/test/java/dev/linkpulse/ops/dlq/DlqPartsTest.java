@@ -3,11 +3,9 @@ package dev.linkpulse.ops.dlq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.linkpulse.core.Env;
 import dev.linkpulse.ops.UsageError;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
-/** The dlq tool's parts that need no AWS: rates, selectors, the backup format, pointers, endpoints, the audit line. */
+/** The dlq tool's parts that need no AWS: rates, selectors, the backup format, pointers, the audit line. */
 class DlqPartsTest {
   @TempDir Path tmp;
 
@@ -159,37 +157,6 @@ class DlqPartsTest {
     assertThatThrownBy(() -> StreamReplay.Pointer.parse(body.replace("\"000000000000000000101\"", "\"999\"")))
         .hasMessageContaining("invalid sequence range");
     assertThatThrownBy(() -> StreamReplay.Pointer.parse(body.replace("\"shardId\":", "\"shard\":"))).hasMessageContaining("lacks shardId");
-  }
-
-  @Test
-  void endpointsComeFromTheFlagThenTheServiceVariableThenTheGlobalOne() {
-    AwsOptions flags = new AwsOptions();
-    flags.sqsEndpoint = "http://127.0.0.1:1111";
-    Map<String, String> env = Map.of("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:2222", "AWS_ENDPOINT_URL", "http://127.0.0.1:3333",
-        "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:4444");
-    Env.scoped(env, () -> {
-      assertThat(flags.sqsEndpoint()).contains(URI.create("http://127.0.0.1:1111"));
-      AwsOptions none = new AwsOptions();
-      assertThat(none.sqsEndpoint()).contains(URI.create("http://127.0.0.1:2222"));
-      assertThat(none.dynamoEndpoint()).contains(URI.create("http://127.0.0.1:4444"));
-      assertThat(none.streamsEndpoint()).as("DynamoDB Local serves streams on its own port").contains(URI.create("http://127.0.0.1:4444"));
-      return null;
-    });
-    Env.scoped(Map.of("AWS_ENDPOINT_URL", "http://localhost:3333"), () -> {
-      assertThat(new AwsOptions().sqsEndpoint()).contains(URI.create("http://localhost:3333"));
-      assertThat(new AwsOptions().streamsEndpoint()).contains(URI.create("http://localhost:3333"));
-      return null;
-    });
-    AwsOptions bad = new AwsOptions();
-    bad.sqsEndpoint = "not a url";
-    assertThatThrownBy(bad::validate).isInstanceOf(UsageError.class).hasMessageContaining("--endpoint-url must be an http(s) URL");
-    AwsOptions badRegion = new AwsOptions();
-    badRegion.region = "Mars North";
-    assertThatThrownBy(badRegion::validate).isInstanceOf(UsageError.class).hasMessageContaining("--region");
-    assertThat(AwsOptions.isLoopback(URI.create("http://127.0.0.1:9324"))).isTrue();
-    assertThat(AwsOptions.isLoopback(URI.create("http://localhost:9324"))).isTrue();
-    assertThat(AwsOptions.isLoopback(URI.create("http://[::1]:9324"))).isTrue();
-    assertThat(AwsOptions.isLoopback(URI.create("https://sqs.us-east-1.amazonaws.com"))).isFalse();
   }
 
   @Test
