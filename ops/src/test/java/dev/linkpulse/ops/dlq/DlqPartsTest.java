@@ -42,13 +42,47 @@ class DlqPartsTest {
     }
   }
 
+  /** A clock that moves only when the rate sleeps or the test says time passed: the schedule, not the wall clock, is checked. */
+  static final class StepTicker implements Rate.Ticker {
+    long now = 1_000_000_000L;
+    final List<Long> sleeps = new java.util.ArrayList<>();
+
+    @Override
+    public long nanoTime() {
+      return now;
+    }
+
+    @Override
+    public void sleep(long nanos) {
+      sleeps.add(nanos);
+      now += nanos;
+    }
+  }
+
   @Test
   void aRateSpacesSendsEvenly() throws Exception {
-    Rate rate = Rate.parse("20/s");
-    long start = System.nanoTime();
+    StepTicker clock = new StepTicker();
+    Rate rate = Rate.parse("20/s").on(clock);
     for (int i = 0; i < 6; i++) rate.acquire(1);
     // the first goes at once, the next five 50 ms apart
-    assertThat((System.nanoTime() - start) / 1_000_000).isBetween(230L, 1_000L);
+    assertThat(clock.sleeps).containsExactly(50_000_000L, 50_000_000L, 50_000_000L, 50_000_000L, 50_000_000L);
+    assertThat(clock.now - 1_000_000_000L).isEqualTo(250_000_000L);
+
+    // a chunk of 4 takes four permits' worth of the rate before the next send
+    rate.acquire(4);
+    rate.acquire(1);
+    assertThat(clock.sleeps.subList(5, 7)).containsExactly(50_000_000L, 200_000_000L);
+  }
+
+  @Test
+  void aRateThatFellBehindDoesNotBurstToCatchUp() throws Exception {
+    StepTicker clock = new StepTicker();
+    Rate rate = Rate.parse("10/s").on(clock);
+    rate.acquire(1);
+    clock.now += 2_000_000_000L; // the send took 2 s: twenty slots went by unused
+    rate.acquire(1);
+    rate.acquire(1);
+    assertThat(clock.sleeps).as("late: goes at once, and the next waits a full interval").containsExactly(100_000_000L);
   }
 
   @Test
