@@ -178,19 +178,19 @@ class DlqPartsTest {
   @Test
   void anOnFailureRecordIsAPointerToAStreamRange() throws Exception {
     String body = Files.readString(resource("onfailure-record.json"), StandardCharsets.UTF_8);
-    StreamReplay.Pointer p = StreamReplay.Pointer.parse(body);
+    StreamPointer p = StreamPointer.parse(body);
     assertThat(p.shardId()).isEqualTo("shardId-00000001700000000000-a1b2c3d4");
     assertThat(p.start()).isEqualTo(new java.math.BigInteger("101"));
     assertThat(p.end()).isEqualTo(new java.math.BigInteger("105"));
     assertThat(p.batchSize()).isEqualTo(3);
     assertThat(p.tableName()).isEqualTo("LinkpulseTable");
 
-    assertThatThrownBy(() -> StreamReplay.Pointer.parse("{\"version\":\"0\",\"detail\":{}}")).isInstanceOf(StreamReplay.ReplayException.class)
+    assertThatThrownBy(() -> StreamPointer.parse("{\"version\":\"0\",\"detail\":{}}")).isInstanceOf(ReplayException.class)
         .hasMessageContaining("no DDBStreamBatchInfo");
-    assertThatThrownBy(() -> StreamReplay.Pointer.parse("not json")).hasMessageContaining("not JSON");
-    assertThatThrownBy(() -> StreamReplay.Pointer.parse(body.replace("\"000000000000000000101\"", "\"999\"")))
+    assertThatThrownBy(() -> StreamPointer.parse("not json")).hasMessageContaining("not JSON");
+    assertThatThrownBy(() -> StreamPointer.parse(body.replace("\"000000000000000000101\"", "\"999\"")))
         .hasMessageContaining("invalid sequence range");
-    assertThatThrownBy(() -> StreamReplay.Pointer.parse(body.replace("\"shardId\":", "\"shard\":"))).hasMessageContaining("lacks shardId");
+    assertThatThrownBy(() -> StreamPointer.parse(body.replace("\"shardId\":", "\"shard\":"))).hasMessageContaining("lacks shardId");
   }
 
   @Test
