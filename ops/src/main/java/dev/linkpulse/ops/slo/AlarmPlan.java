@@ -50,12 +50,6 @@ final class AlarmPlan {
     }
   }
 
-  /** CloudWatch alarm ranges at 1-minute resolution end at one day (period < 1h: period x N <= 86400 s). */
-  static final int MAX_MINUTES = 1440;
-  static final long DAY = SloSpec.DAY;
-  /** Room left in a description for the substituted prefix and runbook base URL (AlarmDescription <= 1024). */
-  static final int DESCRIPTION_BUDGET = 1024 - 160;
-
   private final SloSpec spec;
   private final Map<String, Param> params = new TreeMap<>();
 
@@ -129,27 +123,21 @@ final class AlarmPlan {
       }
     }
     for (SignalAlarm a : spec.alarms()) out.add(signal(a));
-    for (Planned p : out) {
-      String description = String.valueOf(((Cfn.Sub) p.properties().get("AlarmDescription")).text());
-      if (description.length() > DESCRIPTION_BUDGET) {
-        throw new SpecException("the description of alarm " + p.name() + " is " + description.length()
-            + " characters; keep it under " + DESCRIPTION_BUDGET + " (CloudWatch allows 1024 after substitution)");
-      }
-    }
+    for (Planned p : out) CloudWatchLimits.checkDescription(p.name(), ((Cfn.Sub) p.properties().get("AlarmDescription")).text());
     return out;
   }
 
   // ---------------------------------------------------------------------------------------------------------- SLOs
 
   private Planned window(Slo slo, BurnRate rate, Duration window) {
-    String name = slo.id() + "-" + rate.name() + "-burn-" + SloSpec.label(window);
+    String name = slo.id() + "-" + rate.name() + "-burn-" + Durations.label(window);
     String composite = "${AlarmNamePrefix}-" + slo.id() + "-" + rate.name() + "-burn";
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("AlarmName", Cfn.sub("${AlarmNamePrefix}-" + name));
     String what;
     if (slo.sli() instanceof RatioSli r) {
       RatioWindow w = ratioWindow(window);
-      what = "burn rate over the last " + SloSpec.label(window) + " is " + rate.factor().toPlainString()
+      what = "burn rate over the last " + Durations.label(window) + " is " + rate.factor().toPlainString()
           + "x or more" + (w.evaluationPeriods() > 1 ? " (judged day by day: each of the last " + w.evaluationPeriods()
           + " days burned at that rate, as an alarm period is at most 1d)" : "") + ".";
       props.put("AlarmDescription", description(sloName(slo) + ": " + what + " Half of composite " + composite
@@ -158,7 +146,7 @@ final class AlarmPlan {
       String bad = metricStats("bad", r.bad(), w.period(), metrics);
       String total = metricStats("total", r.total(), w.period(), metrics);
       metrics.add(expression("burn", ratioBurn(bad, total, slo.budget()),
-          "burn rate over " + SloSpec.label(w.period()) + " (x budget)"));
+          "burn rate over " + Durations.label(w.period()) + " (x budget)"));
       props.put("Metrics", metrics);
       props.put("ComparisonOperator", "GreaterThanOrEqualToThreshold");
       props.put("Threshold", rate.factor());
@@ -169,7 +157,7 @@ final class AlarmPlan {
       MinutesWindow w = minutesWindow(slo, rate, window);
       what = w.badMinutes() + " or more of the last " + w.minutes() + " minutes had " + m.metric().stat() + " "
           + m.metric().name() + " >= " + m.below().toPlainString() + " (burn rate " + rate.factor().toPlainString() + "x or more"
-          + (w.truncated() ? "; the " + SloSpec.label(window) + " window is evaluated over its most recent 1d, the longest"
+          + (w.truncated() ? "; the " + Durations.label(window) + " window is evaluated over its most recent 1d, the longest"
           + " 1-minute alarm range CloudWatch allows" : "") + ").";
       props.put("AlarmDescription", description(sloName(slo) + ": " + what + " Half of composite " + composite
           + ", which notifies; this alarm does not.", slo.runbook()));
@@ -184,8 +172,8 @@ final class AlarmPlan {
       props.put("DatapointsToAlarm", w.badMinutes());
     }
     props.put("TreatMissingData", "notBreaching");
-    return new Planned(pascal(slo.id()) + pascal(rate.name()) + "Burn" + SloSpec.label(window), name, Kind.WINDOW,
-        rate.severity(), slo.runbook(), slo.id(), slo.title() + ": " + rate.name() + " burn, " + SloSpec.label(window) + " window", props);
+    return new Planned(pascal(slo.id()) + pascal(rate.name()) + "Burn" + Durations.label(window), name, Kind.WINDOW,
+        rate.severity(), slo.runbook(), slo.id(), slo.title() + ": " + rate.name() + " burn, " + Durations.label(window) + " window", props);
   }
 
   private Planned composite(Slo slo, BurnRate rate, Planned longW, Planned shortW) {
@@ -194,8 +182,8 @@ final class AlarmPlan {
         .multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(spec.budgetPeriod().getSeconds()), new MathContext(3, RoundingMode.HALF_UP))
         .stripTrailingZeros();
     String what = rate.severity().name() + ": " + sloName(slo) + " is spending its error budget at "
-        + rate.factor().toPlainString() + "x or more over both the last " + SloSpec.label(rate.longWindow()) + " and the last "
-        + SloSpec.label(rate.shortWindow()) + " (" + share.toPlainString() + "% of the budget in " + SloSpec.label(rate.longWindow())
+        + rate.factor().toPlainString() + "x or more over both the last " + Durations.label(rate.longWindow()) + " and the last "
+        + Durations.label(rate.shortWindow()) + " (" + share.toPlainString() + "% of the budget in " + Durations.label(rate.longWindow())
         + "). Objective: " + slo.description();
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("AlarmName", Cfn.sub("${AlarmNamePrefix}-" + name));
@@ -204,8 +192,8 @@ final class AlarmPlan {
     props.put("AlarmActions", List.of(topic(rate.severity())));
     props.put("OKActions", List.of(topic(rate.severity())));
     return new Planned(pascal(slo.id()) + pascal(rate.name()) + "Burn", name, Kind.COMPOSITE, rate.severity(), slo.runbook(),
-        slo.id(), slo.title() + ": " + rate.name() + " burn (" + SloSpec.label(rate.longWindow()) + " and "
-        + SloSpec.label(rate.shortWindow()) + " at " + rate.factor().toPlainString() + "x)", props);
+        slo.id(), slo.title() + ": " + rate.name() + " burn (" + Durations.label(rate.longWindow()) + " and "
+        + Durations.label(rate.shortWindow()) + " at " + rate.factor().toPlainString() + "x)", props);
   }
 
   /** A ratio window: one datapoint of the whole window when it fits in a period (<= 1d), else whole days, all breaching. */
@@ -213,10 +201,10 @@ final class AlarmPlan {
 
   static RatioWindow ratioWindow(Duration window) {
     long s = window.getSeconds();
-    if (s <= DAY) return new RatioWindow(window, 1);
-    if (s % DAY != 0) throw new SpecException("window " + SloSpec.label(window) + " is longer than 1d and not whole days");
-    long days = s / DAY;
-    if (days > 7) throw new SpecException("window " + SloSpec.label(window) + " is longer than the 7 days CloudWatch can evaluate");
+    if (s <= Durations.DAY) return new RatioWindow(window, 1);
+    if (s % Durations.DAY != 0) throw new SpecException("window " + Durations.label(window) + " is longer than 1d and not whole days");
+    long days = s / Durations.DAY;
+    if (days > 7) throw new SpecException("window " + Durations.label(window) + " is longer than the 7 days CloudWatch can evaluate");
     return new RatioWindow(Duration.ofDays(1), (int) days);
   }
 
@@ -225,14 +213,14 @@ final class AlarmPlan {
 
   MinutesWindow minutesWindow(Slo slo, BurnRate rate, Duration window) {
     long all = window.toMinutes();
-    int n = (int) Math.min(all, MAX_MINUTES);
+    int n = (int) Math.min(all, CloudWatchLimits.MAX_MINUTES);
     BigDecimal exact = rate.factor().multiply(slo.budget()).multiply(BigDecimal.valueOf(n));
     int m = Math.max(1, exact.setScale(0, RoundingMode.CEILING).intValueExact());
     if (m > n) {
       throw new SpecException("SLO " + slo.id() + ": burn rate " + rate.factor().toPlainString() + "x of a "
-          + slo.budget().toPlainString() + " budget needs more bad minutes than the " + SloSpec.label(window) + " window has");
+          + slo.budget().toPlainString() + " budget needs more bad minutes than the " + Durations.label(window) + " window has");
     }
-    return new MinutesWindow(n, m, all > MAX_MINUTES);
+    return new MinutesWindow(n, m, all > CloudWatchLimits.MAX_MINUTES);
   }
 
   static String ratioBurn(String bad, String total, BigDecimal budget) {
@@ -250,7 +238,7 @@ final class AlarmPlan {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("AlarmName", Cfn.sub("${AlarmNamePrefix}-" + a.id()));
     String what = a.severity().name() + ": " + a.title() + ". " + a.description() + " Fires at " + a.threshold().toPlainString()
-        + " or more in " + a.datapoints() + " of " + a.evaluationPeriods() + " periods of " + SloSpec.label(a.period()) + ".";
+        + " or more in " + a.datapoints() + " of " + a.evaluationPeriods() + " periods of " + Durations.label(a.period()) + ".";
     props.put("AlarmDescription", description(what, a.runbook()));
     List<Object> metrics = new ArrayList<>();
     String sum = metricStats("m", a.metric(), a.period(), metrics);
@@ -270,7 +258,7 @@ final class AlarmPlan {
 
   /** "Redirect availability (SLO 99.95% over 30d)". */
   private String sloName(Slo slo) {
-    return slo.title() + " (SLO " + slo.objective().toPlainString() + "% over " + SloSpec.label(spec.budgetPeriod()) + ")";
+    return slo.title() + " (SLO " + slo.objective().toPlainString() + "% over " + Durations.label(spec.budgetPeriod()) + ")";
   }
 
   private static Cfn.Sub description(String text, String runbook) {

@@ -70,7 +70,7 @@ final class AlarmsTemplate {
     String sli = slo.sli() instanceof SloSpec.RatioSli r
         ? "SLI = 1 - " + r.bad().name() + " / " + r.total().name() + "; burn = (bad / total) / " + slo.budget().toPlainString()
         : "SLI = share of good minutes; burn = (bad minutes / minutes) / " + slo.budget().toPlainString();
-    return "SLO " + slo.id() + ": " + slo.objective().toPlainString() + "% over " + SloSpec.label(spec.budgetPeriod())
+    return "SLO " + slo.id() + ": " + slo.objective().toPlainString() + "% over " + Durations.label(spec.budgetPeriod())
         + ". " + sli + ".\nEach pair: two window alarms, and a composite that notifies when both are in ALARM.";
   }
 }

@@ -47,11 +47,11 @@ final class Dashboards {
   private Map<String, Object> slo() {
     StringBuilder intro = new StringBuilder("# Linkpulse SLOs\n")
         .append("Generated from `alarms/slos.yaml` by `./linkpulse slo render`. Error budget period: ")
-        .append(SloSpec.label(spec.budgetPeriod())).append(". A burn rate of 1 spends the budget exactly over the period; ");
+        .append(Durations.label(spec.budgetPeriod())).append(". A burn rate of 1 spends the budget exactly over the period; ");
     List<String> pairs = new ArrayList<>();
     for (BurnRate r : spec.burnRates()) {
-      pairs.add(r.severity().lower() + " at " + r.factor().toPlainString() + "x over " + SloSpec.label(r.longWindow())
-          + " and " + SloSpec.label(r.shortWindow()));
+      pairs.add(r.severity().lower() + " at " + r.factor().toPlainString() + "x over " + Durations.label(r.longWindow())
+          + " and " + Durations.label(r.shortWindow()));
     }
     intro.append(String.join(", ", pairs)).append(".");
     text(intro.toString(), 2);
@@ -84,12 +84,12 @@ final class Dashboards {
     List<Object> budgetMetrics = new ArrayList<>(metrics);
     budgetMetrics.add(expr("100 * (1 - " + ratio + " / " + budget + ")", "budget left (%)", "left"));
     budgetMetrics.add(expr("100 * (1 - " + ratio + ")", "SLI (%)", "sli"));
-    add(6, 6, 6, single("Error budget left, last " + SloSpec.label(spec.budgetPeriod()), budgetMetrics, spec.budgetPeriod(), true));
+    add(6, 6, 6, single("Error budget left, last " + Durations.label(spec.budgetPeriod()), budgetMetrics, spec.budgetPeriod(), true));
     int x = 12;
     for (Duration window : longWindows()) {
       List<Object> burn = new ArrayList<>(metrics);
       burn.add(expr(ratio + " / " + budget, "burn rate (x budget)", "burn"));
-      add(x, 4, 6, single("Burn rate, last " + SloSpec.label(window), burn, window, true));
+      add(x, 4, 6, single("Burn rate, last " + Durations.label(window), burn, window, true));
       x += 4;
     }
     y += 6;
@@ -112,14 +112,14 @@ final class Dashboards {
     BigDecimal allowed = slo.budget().multiply(BigDecimal.valueOf(budgetWindow.toMinutes())).stripTrailingZeros();
     List<Object> budgetMetrics = new ArrayList<>(metrics);
     budgetMetrics.add(expr("100 * (1 - RUNNING_SUM(bad) / " + allowed.toPlainString() + ")", "budget left (%)", "left"));
-    add(6, 6, 6, single("Error budget left, last " + SloSpec.label(budgetWindow) + " (1-minute data is kept 15 days)",
+    add(6, 6, 6, single("Error budget left, last " + Durations.label(budgetWindow) + " (1-minute data is kept 15 days)",
         budgetMetrics, budgetWindow, false));
     int x = 12;
     for (Duration window : longWindows()) {
       BigDecimal scale = slo.budget().multiply(BigDecimal.valueOf(window.toMinutes())).stripTrailingZeros();
       List<Object> burn = new ArrayList<>(metrics);
       burn.add(expr("RUNNING_SUM(bad) / " + scale.toPlainString(), "burn rate (x budget)", "burn"));
-      add(x, 4, 6, single("Burn rate, last " + SloSpec.label(window), burn, window, false));
+      add(x, 4, 6, single("Burn rate, last " + Durations.label(window), burn, window, false));
       x += 4;
     }
     y += 6;
@@ -269,7 +269,7 @@ final class Dashboards {
     props.put("view", "singleValue");
     props.put("region", REGION);
     props.put("metrics", metrics);
-    props.put("start", "-" + iso(window));
+    props.put("start", "-" + Durations.iso(window));
     if (wholeRange) props.put("setPeriodToTimeRange", true);
     else props.put("period", 60);
     return AlarmPlan.map("type", "metric", "properties", props);
@@ -349,12 +349,5 @@ final class Dashboards {
     o.put("id", id);
     if (!visible) o.put("visible", false);
     return List.of(o);
-  }
-
-  private static String iso(Duration d) {
-    long s = d.getSeconds();
-    if (s % SloSpec.DAY == 0) return "P" + s / SloSpec.DAY + "D";
-    if (s % 3600 == 0) return "PT" + s / 3600 + "H";
-    return "PT" + s / 60 + "M";
   }
 }
