@@ -5,6 +5,7 @@ import dev.linkpulse.core.clicks.ClickEvent;
 import dev.linkpulse.local.LocalConfig;
 import dev.linkpulse.local.LocalMetrics;
 import dev.linkpulse.local.LocalStack;
+import dev.linkpulse.ops.aws.AwsOptions;
 import dev.linkpulse.pipeline.counters.CounterState;
 import dev.linkpulse.pipeline.counters.CounterStore;
 import java.io.PrintStream;
@@ -17,9 +18,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
@@ -67,8 +65,7 @@ final class PipelineBench {
     long aggregatedBefore = LocalMetrics.sum("aggregator", "ClicksAggregated");
     WriteAccounting.Ledger ledger = WriteAccounting.start();
     long start = System.nanoTime();
-    try (EventBridgeClient events = EventBridgeClient.builder().endpointOverride(URI.create(stack.eventsEndpoint()))
-        .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build()) {
+    try (EventBridgeClient events = AwsOptions.defaults().at(EventBridgeClient.builder(), "EVENTBRIDGE", URI.create(stack.eventsEndpoint())).build()) {
       publish(events, stack.busName("ClicksBus"), w.events());
     }
     out.print("  linkpulse: published, counting");

@@ -53,6 +53,13 @@ public final class BackupFile implements AutoCloseable {
     return new BackupFile(abs, FileChannel.open(abs, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
   }
 
+  /** Creates the backup at {@code path} holding {@code items}, synced to disk, and closes it. */
+  static void writeAll(Path path, List<Item> items, String queue) throws IOException {
+    try (BackupFile file = create(path)) {
+      file.append(items, queue);
+    }
+  }
+
   public Path path() {
     return path;
   }

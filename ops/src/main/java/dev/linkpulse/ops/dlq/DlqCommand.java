@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dlq", mixinStandardHelpOptions = true,
     description = {
         "Inspect and redrive the dead-letter queues, locally or on AWS.",
-        "AWS access: the standard credential and region chains; --endpoint-url (SQS) and --dynamodb-endpoint-url "
+        "AWS access: the standard credential and region chains (--profile names a profile); --endpoint-url (SQS) and --dynamodb-endpoint-url "
             + "override the endpoints, as do $AWS_ENDPOINT_URL_SQS / $AWS_ENDPOINT_URL_DYNAMODB "
             + "(eval \"$(./linkpulse env)\" sets them for the local stack).",
         "QUEUE is a queue name, URL or ARN; a unique part of a name works too (CloudFormation names queues "

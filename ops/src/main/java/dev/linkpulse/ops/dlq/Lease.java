@@ -12,7 +12,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -98,10 +100,31 @@ final class Lease implements AutoCloseable {
   }
 
   /** The message was deleted: stop extending it. */
-  void forget(String messageId) {
+  private void forget(String messageId) {
     synchronized (held) {
       held.remove(messageId);
     }
+  }
+
+  /**
+   * Deletes these held messages from the queue and stops holding those that went; returns, by message id, why each
+   * of the others was not deleted (it is still held, and made visible again when the lease closes).
+   */
+  Map<String, String> delete(List<Item> items) {
+    Map<String, String> undeleted = new LinkedHashMap<>();
+    if (items.isEmpty()) return undeleted;
+    List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(receipt(items.get(i).messageId())).build());
+    }
+    try {
+      var response = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+      response.failed().forEach(f -> undeleted.put(items.get(Integer.parseInt(f.id())).messageId(), f.code() + " " + Selector.oneLine(f.message())));
+    } catch (SdkException e) {
+      items.forEach(i -> undeleted.put(i.messageId(), Selector.oneLine(e.getMessage())));
+    }
+    items.stream().map(Item::messageId).filter(id -> !undeleted.containsKey(id)).forEach(this::forget);
+    return undeleted;
   }
 
   /** Makes these messages visible again now, and stops holding them. */

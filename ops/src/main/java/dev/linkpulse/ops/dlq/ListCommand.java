@@ -3,6 +3,7 @@ package dev.linkpulse.ops.dlq;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
+import dev.linkpulse.ops.aws.AwsOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ final class ListCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;
+  @Mixin QueueScope scope;
 
   @Option(names = "--no-sample", description = "Do not receive anything: no OLDEST column")
   boolean noSample;
@@ -46,7 +48,7 @@ final class ListCommand implements Callable<Integer> {
     aws.validate();
     PrintWriter out = spec.commandLine().getOut();
     try (SqsClient sqs = aws.sqs()) {
-      Queues queues = new Queues(sqs, aws.prefix());
+      Queues queues = scope.queues(sqs);
       List<Row> rows = new ArrayList<>();
       for (Queues.Dlq dlq : queues.discover()) rows.add(sample(sqs, dlq));
       if (json) {

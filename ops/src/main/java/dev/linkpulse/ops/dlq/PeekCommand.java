@@ -2,6 +2,7 @@ package dev.linkpulse.ops.dlq;
 
 import dev.linkpulse.core.Json;
 import dev.linkpulse.ops.UsageError;
+import dev.linkpulse.ops.aws.AwsOptions;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class PeekCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;
+  @Mixin QueueScope scope;
 
   @Parameters(index = "0", paramLabel = "QUEUE", description = "queue name, URL or ARN")
   String queue;
@@ -51,7 +53,7 @@ final class PeekCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (SqsClient sqs = aws.sqs()) {
-      Queues.Queue q = new Queues(sqs, aws.prefix()).resolve(queue, "QUEUE");
+      Queues.Queue q = scope.queues(sqs).resolve(queue, "QUEUE");
       AtomicInteger shown = new AtomicInteger();
       AtomicInteger scanned = new AtomicInteger();
       Instant now = Instant.now();

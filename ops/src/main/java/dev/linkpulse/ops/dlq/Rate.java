@@ -12,11 +12,38 @@ public final class Rate {
   /** Sanity bound: anything above is a typo, and SQS would throttle long before. */
   static final double MAX = 100_000;
 
-  private final double perSecond;
-  private long next;
+  /** Where a rate reads the time and waits: the system's nanosecond clock and sleep, or a test's. */
+  interface Ticker {
+    Ticker SYSTEM = new Ticker() {
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
 
-  private Rate(double perSecond) {
+      @Override
+      public void sleep(long nanos) throws InterruptedException {
+        TimeUnit.NANOSECONDS.sleep(nanos);
+      }
+    };
+
+    long nanoTime();
+
+    void sleep(long nanos) throws InterruptedException;
+  }
+
+  private final double perSecond;
+  private final Ticker ticker;
+  private long next;
+  private boolean started;
+
+  private Rate(double perSecond, Ticker ticker) {
     this.perSecond = perSecond;
+    this.ticker = ticker;
+  }
+
+  /** The same rate, timed by {@code other}. */
+  Rate on(Ticker other) {
+    return new Rate(perSecond, other);
   }
 
   /** Parses a rate; null text means unlimited (null result). */
@@ -31,7 +58,7 @@ public final class Rate {
     }
     if (!(value > 0)) throw new UsageError("--rate must be greater than 0, got '" + text + "'");
     if (value > MAX) throw new UsageError("--rate must be at most " + (long) MAX + "/s, got '" + text + "'");
-    return new Rate(value);
+    return new Rate(value, Ticker.SYSTEM);
   }
 
   public double perSecond() {
@@ -50,10 +77,13 @@ public final class Rate {
 
   /** Blocks until {@code permits} more messages may go: evenly spaced, no burst beyond the first send. */
   void acquire(int permits) throws InterruptedException {
-    long now = System.nanoTime();
-    if (next == 0) next = now;
+    long now = ticker.nanoTime();
+    if (!started) {
+      next = now;
+      started = true;
+    }
     long wait = next - now;
-    if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+    if (wait > 0) ticker.sleep(wait);
     next = Math.max(next, now) + (long) (permits * 1e9 / perSecond);
   }
 

@@ -1,11 +1,11 @@
 package dev.linkpulse.ops.dlq;
 
 import dev.linkpulse.ops.UsageError;
+import dev.linkpulse.ops.aws.AwsOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +39,8 @@ final class RestoreCommand implements Callable<Integer> {
 
   @Mixin AwsOptions aws;
 
+  @Mixin QueueScope scope;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -49,7 +51,7 @@ final class RestoreCommand implements Callable<Integer> {
     Selector selector = choice.selector();
     List<Item> items = BackupFile.read(file);
     try (SqsClient sqs = aws.sqs()) {
-      Queues.Queue destination = new Queues(sqs, aws.prefix()).resolve(to, "--to");
+      Queues.Queue destination = scope.queues(sqs).resolve(to, "--to");
       if (destination.fifo()) {
         long missing = items.stream().filter(i -> i.groupId() == null).count();
         if (missing > 0) throw new UsageError(destination.name() + " is a FIFO queue and " + missing + " message(s) of the backup have no MessageGroupId");
@@ -63,8 +65,8 @@ final class RestoreCommand implements Callable<Integer> {
       summary.details.put("mode", "restore");
       choice.describeInto(summary.details);
       if (dryRun) summary.details.put("dry-run", "true");
-      out.println((dryRun ? "dry run: " : "") + "restore " + file + " -> " + destination.name() + " (" + selected.size() + " of " + items.size()
-          + " message" + (items.size() == 1 ? "" : "s") + (pace == null ? "" : ", " + pace) + ")");
+      out.println((dryRun ? "dry run: " : "") + "restore " + file + " -> " + destination.name() + " (" + selected.size() + " of "
+          + Show.count(items.size(), "message") + (pace == null ? "" : ", " + pace) + ")");
       out.flush();
       if (dryRun) {
         selected.forEach(i -> out.println("would send " + Show.brief(i)));
@@ -72,13 +74,11 @@ final class RestoreCommand implements Callable<Integer> {
       } else if (!selected.isEmpty()) {
         Sender sender = new Sender(sqs, destination);
         try (Progress progress = Progress.start("restore", selected.size(), err)) {
-          for (List<Item> chunk : Sender.chunks(selected, pace == null ? 10 : pace.chunk(10))) {
-            if (pace != null) pace.acquire(chunk.size());
-            Map<String, String> failed = sender.send(chunk);
+          sender.sendPaced(selected, pace, (chunk, failed) -> {
             failed.forEach(summary::fail);
             summary.moved += chunk.size() - failed.size();
             progress.step(chunk.size());
-          }
+          });
         }
       }
       summary.print(out, "restored", dryRun);

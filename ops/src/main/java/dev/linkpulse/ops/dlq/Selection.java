@@ -1,6 +1,8 @@
 package dev.linkpulse.ops.dlq;
 
 import dev.linkpulse.ops.UsageError;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -22,6 +24,19 @@ final class Selection {
   record Resolved(Selector selector, Integer limit, Rate pace) {
     boolean reached(int count) {
       return limit != null && count >= limit;
+    }
+
+    /**
+     * Receives through {@code lease} the messages that match, until the limit (counting {@code taken} already acted
+     * on) or the end of what is visible; every other message received counts as skipped.
+     */
+    List<Item> receive(Lease lease, Summary summary, int taken) {
+      List<Item> matched = new ArrayList<>();
+      lease.receive(m -> {
+        if (selector.matches(m.body())) matched.add(Item.of(m));
+        else summary.skipped++;
+      }, () -> reached(taken + matched.size()));
+      return matched;
     }
 
     /** Adds what was selected to the summary's audit details. */

@@ -54,6 +54,19 @@ final class Sender {
     return out;
   }
 
+  /** What to do once a chunk went: {@code failed} holds the reason for each of its items that was not sent. */
+  interface AfterSend {
+    void sent(List<Item> chunk, Map<String, String> failed);
+  }
+
+  /** Sends all {@code items} in chunks, at most {@code pace} (null: as fast as SQS takes them), each chunk handed on. */
+  void sendPaced(List<Item> items, Rate pace, AfterSend after) throws InterruptedException {
+    for (List<Item> chunk : chunks(items, pace == null ? 10 : pace.chunk(10))) {
+      if (pace != null) pace.acquire(chunk.size());
+      after.sent(chunk, send(chunk));
+    }
+  }
+
   /** Sends one chunk (at most 10); returns the reason for each item that was not sent, by message id. */
   Map<String, String> send(List<Item> chunk) {
     Map<String, String> failed = new LinkedHashMap<>();

@@ -56,6 +56,11 @@ final class Show {
     return body;
   }
 
+  /** "1 message", "5 messages". */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /** 3d 4h, 5h 12m, 4m 10s, 12s. */
   static String age(Duration d) {
     if (d.isNegative()) d = Duration.ZERO;

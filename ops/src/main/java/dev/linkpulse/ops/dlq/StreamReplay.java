@@ -1,7 +1,5 @@
 package dev.linkpulse.ops.dlq;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.linkpulse.core.Json;
 import dev.linkpulse.core.Keys;
 import dev.linkpulse.pipeline.clicks.RawClick;
 import dev.linkpulse.pipeline.clicks.StreamClick;
@@ -40,73 +38,6 @@ final class StreamReplay {
   /** Empty GetRecords pages tolerated on an open shard before giving up on reaching the end of the range. */
   static final int MAX_EMPTY_PAGES = 20;
 
-  /** The part of Lambda's on-failure record this needs. */
-  record Pointer(String shardId, String startSequenceNumber, String endSequenceNumber, int batchSize, String streamArn) {
-    BigInteger start() {
-      return new BigInteger(startSequenceNumber);
-    }
-
-    BigInteger end() {
-      return new BigInteger(endSequenceNumber);
-    }
-
-    /** {@code arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>} -> name. */
-    String tableName() {
-      int t = streamArn.indexOf(":table/");
-      if (t < 0) return null;
-      String rest = streamArn.substring(t + ":table/".length());
-      int slash = rest.indexOf('/');
-      return slash < 0 ? rest : rest.substring(0, slash);
-    }
-
-    String describe() {
-      return "shard " + shardId + " " + startSequenceNumber + ".." + endSequenceNumber + " (" + batchSize + " record" + (batchSize == 1 ? "" : "s") + ")";
-    }
-
-    static Pointer parse(String body) {
-      JsonNode root;
-      try {
-        root = Json.tree(body);
-      } catch (Exception e) {
-        throw new ReplayException("not a stream on-failure record: the body is not JSON", false);
-      }
-      JsonNode info = root == null ? null : root.get("DDBStreamBatchInfo");
-      if (info == null || !info.isObject()) {
-        throw new ReplayException("not a stream on-failure record: no DDBStreamBatchInfo (is this a queue of clicks? pass --to to move it)", false);
-      }
-      String shard = text(info, "shardId");
-      String start = text(info, "startSequenceNumber");
-      String end = text(info, "endSequenceNumber");
-      String stream = text(info, "streamArn");
-      if (shard == null || start == null || end == null || stream == null) {
-        throw new ReplayException("DDBStreamBatchInfo lacks shardId, startSequenceNumber, endSequenceNumber or streamArn", false);
-      }
-      if (!start.matches("\\d{1,40}") || !end.matches("\\d{1,40}") || new BigInteger(start).compareTo(new BigInteger(end)) > 0) {
-        throw new ReplayException("DDBStreamBatchInfo has an invalid sequence range " + start + ".." + end, false);
-      }
-      return new Pointer(shard, start, end, info.path("batchSize").asInt(-1), stream);
-    }
-
-    private static String text(JsonNode node, String field) {
-      JsonNode v = node.get(field);
-      return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
-    }
-  }
-
-  /**
-   * Why a pointer could not be replayed. {@code blocking}: a later pointer must not be applied before this one
-   * is (it could lift a counter's watermark above clicks this one still has to add); false when this pointer can
-   * never be replayed from the stream anyway (invalid, trimmed, stream gone).
-   */
-  static final class ReplayException extends RuntimeException {
-    final boolean blocking;
-
-    ReplayException(String message, boolean blocking) {
-      super(message);
-      this.blocking = blocking;
-    }
-  }
-
   /** A replayed pointer: the clicks it referenced, how many were counted now, how many had been counted before. */
   record Outcome(int clicks, int folded, int alreadyCounted) {}
 
@@ -123,7 +54,7 @@ final class StreamReplay {
   }
 
   /** Reads the pointer's clicks and, unless {@code dryRun}, folds them into the counters. */
-  Outcome replay(Pointer p, boolean dryRun) {
+  Outcome replay(StreamPointer p, boolean dryRun) {
     String pointerTable = p.tableName();
     if (pointerTable == null) throw new ReplayException("streamArn " + p.streamArn() + " names no table", false);
     if (table != null && !table.equals(pointerTable)) {
@@ -145,7 +76,7 @@ final class StreamReplay {
   }
 
   /** The raw-click INSERTs in the pointer's range of its shard, in order. */
-  List<StreamClick> read(Pointer p) {
+  List<StreamClick> read(StreamPointer p) {
     BigInteger start = p.start();
     BigInteger end = p.end();
     List<StreamClick> out = new ArrayList<>();
@@ -213,7 +144,7 @@ final class StreamReplay {
     }
   }
 
-  private String iterator(Pointer p, ShardIteratorType type, String sequence) {
+  private String iterator(StreamPointer p, ShardIteratorType type, String sequence) {
     return streams.getShardIterator(b -> b.streamArn(p.streamArn()).shardId(p.shardId()).shardIteratorType(type).sequenceNumber(sequence)).shardIterator();
   }
 

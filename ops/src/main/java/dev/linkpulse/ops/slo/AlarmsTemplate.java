@@ -21,21 +21,21 @@ final class AlarmsTemplate {
     root.put("Description", "Linkpulse SLO burn-rate alarms, pipeline alarms and dashboards (generated from alarms/slos.yaml).");
 
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("AlarmNamePrefix", AlarmPlan.map("Type", "String", "AllowedPattern", "[A-Za-z0-9-]{1,64}",
+    params.put("AlarmNamePrefix", Nodes.map("Type", "String", "AllowedPattern", "[A-Za-z0-9-]{1,64}",
         "Description", "Prefix of every alarm and dashboard name; the parent passes its stack name."));
-    params.put("RunbookBaseUrl", AlarmPlan.map("Type", "String", "Default", spec.runbookBaseUrl(),
+    params.put("RunbookBaseUrl", Nodes.map("Type", "String", "Default", spec.runbookBaseUrl(),
         "Description", "Where the runbooks are published; every alarm description ends with this URL and its runbook file."));
-    for (AlarmPlan.Param p : plan.params()) params.put(p.name(), AlarmPlan.map("Type", "String", "Description", p.description()));
+    for (StackParameters.Param p : plan.params()) params.put(p.name(), Nodes.map("Type", "String", "Description", p.description()));
     root.put("Parameters", params);
 
     Map<String, Object> resources = new LinkedHashMap<>();
     resources.put("#topics", new Cfn.Comment("""
         Notifications. Subscribe the pager (e.g. an HTTPS endpoint of the on-call tool) to PageTopic and the ticket
         queue to TicketTopic; both ARNs are outputs. Window alarms notify no one: their composites do."""));
-    resources.put("PageTopic", AlarmPlan.map("Type", "AWS::SNS::Topic", "Properties",
-        AlarmPlan.map("DisplayName", "Linkpulse pages")));
-    resources.put("TicketTopic", AlarmPlan.map("Type", "AWS::SNS::Topic", "Properties",
-        AlarmPlan.map("DisplayName", "Linkpulse tickets")));
+    resources.put("PageTopic", Nodes.map("Type", "AWS::SNS::Topic", "Properties",
+        Nodes.map("DisplayName", "Linkpulse pages")));
+    resources.put("TicketTopic", Nodes.map("Type", "AWS::SNS::Topic", "Properties",
+        Nodes.map("DisplayName", "Linkpulse tickets")));
 
     String section = null;
     for (Planned a : plan.alarms()) {
@@ -45,20 +45,20 @@ final class AlarmsTemplate {
         resources.put("#" + now, new Cfn.Comment(sectionComment(spec, a)));
       }
       String type = a.kind() == Kind.COMPOSITE ? "AWS::CloudWatch::CompositeAlarm" : "AWS::CloudWatch::Alarm";
-      resources.put(a.logicalId(), AlarmPlan.map("Type", type, "Properties", a.properties()));
+      resources.put(a.logicalId(), Nodes.map("Type", type, "Properties", a.properties()));
     }
 
     resources.put("#dashboards", new Cfn.Comment("Dashboards: the bodies are dashboards/*.json, byte for byte."));
     dashboards.forEach((file, body) -> {
       String name = file.replace(".json", "");
-      resources.put(AlarmPlan.pascal(name) + "Dashboard", AlarmPlan.map("Type", "AWS::CloudWatch::Dashboard", "Properties",
-          AlarmPlan.map("DashboardName", Cfn.sub("${AlarmNamePrefix}-" + name), "DashboardBody", Cfn.sub(body))));
+      resources.put(Cfn.logicalId(name) + "Dashboard", Nodes.map("Type", "AWS::CloudWatch::Dashboard", "Properties",
+          Nodes.map("DashboardName", Cfn.sub("${AlarmNamePrefix}-" + name), "DashboardBody", Cfn.sub(body))));
     });
     root.put("Resources", resources);
 
-    root.put("Outputs", AlarmPlan.map(
-        "PageTopicArn", AlarmPlan.map("Description", "Subscribe the pager here.", "Value", Cfn.ref("PageTopic")),
-        "TicketTopicArn", AlarmPlan.map("Description", "Subscribe the ticket queue here.", "Value", Cfn.ref("TicketTopic"))));
+    root.put("Outputs", Nodes.map(
+        "PageTopicArn", Nodes.map("Description", "Subscribe the pager here.", "Value", Cfn.ref("PageTopic")),
+        "TicketTopicArn", Nodes.map("Description", "Subscribe the ticket queue here.", "Value", Cfn.ref("TicketTopic"))));
     return YamlWriter.write(root);
   }
 
@@ -70,7 +70,7 @@ final class AlarmsTemplate {
     String sli = slo.sli() instanceof SloSpec.RatioSli r
         ? "SLI = 1 - " + r.bad().name() + " / " + r.total().name() + "; burn = (bad / total) / " + slo.budget().toPlainString()
         : "SLI = share of good minutes; burn = (bad minutes / minutes) / " + slo.budget().toPlainString();
-    return "SLO " + slo.id() + ": " + slo.objective().toPlainString() + "% over " + SloSpec.label(spec.budgetPeriod())
+    return "SLO " + slo.id() + ": " + slo.objective().toPlainString() + "% over " + Durations.label(spec.budgetPeriod())
         + ". " + sli + ".\nEach pair: two window alarms, and a composite that notifies when both are in ALARM.";
   }
 }

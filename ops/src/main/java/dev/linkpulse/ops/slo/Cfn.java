@@ -1,6 +1,11 @@
 package dev.linkpulse.ops.slo;
 
-/** CloudFormation intrinsic functions, written in their short YAML form ({@code !Ref X}) by {@link YamlWriter}. */
+import java.util.Locale;
+
+/**
+ * CloudFormation's vocabulary: intrinsic functions, written in their short YAML form ({@code !Ref X}) by
+ * {@link YamlWriter}, and logical ids.
+ */
 final class Cfn {
   private Cfn() {}
 
@@ -26,5 +31,15 @@ final class Cfn {
 
   static Sub sub(String text) {
     return new Sub(text);
+  }
+
+  /** A logical id from a kebab-case name: {@code redirect-availability} is {@code RedirectAvailability}. */
+  static String logicalId(String kebab) {
+    StringBuilder b = new StringBuilder();
+    for (String part : kebab.split("-")) {
+      if (part.isEmpty()) continue;
+      b.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+    }
+    return b.toString();
   }
 }

@@ -27,7 +27,7 @@ public final class SloCommand implements Callable<Integer> {
 
   static SloSpec load(Path slos) {
     try {
-      return SloSpec.load(slos);
+      return SloFile.load(slos);
     } catch (SloSpec.SpecException e) {
       throw new UsageError(e.getMessage());
     }
@@ -104,7 +104,7 @@ public final class SloCommand implements Callable<Integer> {
         throw new UsageError(e.getMessage());
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.println("SLOs (error budget over " + SloSpec.label(parsed.budgetPeriod()) + "):");
+      out.println("SLOs (error budget over " + Durations.label(parsed.budgetPeriod()) + "):");
       for (SloSpec.Slo slo : parsed.slos()) {
         out.printf("  %-24s %7s%%  %s%n", slo.id(), slo.objective().toPlainString(), slo.description());
       }

@@ -41,7 +41,7 @@ public final class Wiring {
 
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("AlarmNamePrefix", Map.of("Ref", "AWS::StackName"));
-    for (AlarmPlan.Param p : AlarmPlan.of(spec).params()) {
+    for (StackParameters.Param p : AlarmPlan.of(spec).params()) {
       Object v = p.parentValue();
       expected.put(p.name(), v instanceof Cfn.GetAtt g ? Map.of("Fn::GetAtt", List.of(g.resource(), g.attribute()))
           : Map.of("Ref", ((Cfn.Ref) v).name()));

@@ -3,11 +3,9 @@ package dev.linkpulse.ops.dlq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.linkpulse.core.Env;
 import dev.linkpulse.ops.UsageError;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
-/** The dlq tool's parts that need no AWS: rates, selectors, the backup format, pointers, endpoints, the audit line. */
+/** The dlq tool's parts that need no AWS: rates, selectors, the backup format, pointers, the audit line. */
 class DlqPartsTest {
   @TempDir Path tmp;
 
@@ -44,13 +42,47 @@ class DlqPartsTest {
     }
   }
 
+  /** A clock that moves only when the rate sleeps or the test says time passed: the schedule, not the wall clock, is checked. */
+  static final class StepTicker implements Rate.Ticker {
+    long now = 1_000_000_000L;
+    final List<Long> sleeps = new java.util.ArrayList<>();
+
+    @Override
+    public long nanoTime() {
+      return now;
+    }
+
+    @Override
+    public void sleep(long nanos) {
+      sleeps.add(nanos);
+      now += nanos;
+    }
+  }
+
   @Test
   void aRateSpacesSendsEvenly() throws Exception {
-    Rate rate = Rate.parse("20/s");
-    long start = System.nanoTime();
+    StepTicker clock = new StepTicker();
+    Rate rate = Rate.parse("20/s").on(clock);
     for (int i = 0; i < 6; i++) rate.acquire(1);
     // the first goes at once, the next five 50 ms apart
-    assertThat((System.nanoTime() - start) / 1_000_000).isBetween(230L, 1_000L);
+    assertThat(clock.sleeps).containsExactly(50_000_000L, 50_000_000L, 50_000_000L, 50_000_000L, 50_000_000L);
+    assertThat(clock.now - 1_000_000_000L).isEqualTo(250_000_000L);
+
+    // a chunk of 4 takes four permits' worth of the rate before the next send
+    rate.acquire(4);
+    rate.acquire(1);
+    assertThat(clock.sleeps.subList(5, 7)).containsExactly(50_000_000L, 200_000_000L);
+  }
+
+  @Test
+  void aRateThatFellBehindDoesNotBurstToCatchUp() throws Exception {
+    StepTicker clock = new StepTicker();
+    Rate rate = Rate.parse("10/s").on(clock);
+    rate.acquire(1);
+    clock.now += 2_000_000_000L; // the send took 2 s: twenty slots went by unused
+    rate.acquire(1);
+    rate.acquire(1);
+    assertThat(clock.sleeps).as("late: goes at once, and the next waits a full interval").containsExactly(100_000_000L);
   }
 
   @Test
@@ -146,50 +178,19 @@ class DlqPartsTest {
   @Test
   void anOnFailureRecordIsAPointerToAStreamRange() throws Exception {
     String body = Files.readString(resource("onfailure-record.json"), StandardCharsets.UTF_8);
-    StreamReplay.Pointer p = StreamReplay.Pointer.parse(body);
+    StreamPointer p = StreamPointer.parse(body);
     assertThat(p.shardId()).isEqualTo("shardId-00000001700000000000-a1b2c3d4");
     assertThat(p.start()).isEqualTo(new java.math.BigInteger("101"));
     assertThat(p.end()).isEqualTo(new java.math.BigInteger("105"));
     assertThat(p.batchSize()).isEqualTo(3);
     assertThat(p.tableName()).isEqualTo("LinkpulseTable");
 
-    assertThatThrownBy(() -> StreamReplay.Pointer.parse("{\"version\":\"0\",\"detail\":{}}")).isInstanceOf(StreamReplay.ReplayException.class)
+    assertThatThrownBy(() -> StreamPointer.parse("{\"version\":\"0\",\"detail\":{}}")).isInstanceOf(ReplayException.class)
         .hasMessageContaining("no DDBStreamBatchInfo");
-    assertThatThrownBy(() -> StreamReplay.Pointer.parse("not json")).hasMessageContaining("not JSON");
-    assertThatThrownBy(() -> StreamReplay.Pointer.parse(body.replace("\"000000000000000000101\"", "\"999\"")))
+    assertThatThrownBy(() -> StreamPointer.parse("not json")).hasMessageContaining("not JSON");
+    assertThatThrownBy(() -> StreamPointer.parse(body.replace("\"000000000000000000101\"", "\"999\"")))
         .hasMessageContaining("invalid sequence range");
-    assertThatThrownBy(() -> StreamReplay.Pointer.parse(body.replace("\"shardId\":", "\"shard\":"))).hasMessageContaining("lacks shardId");
-  }
-
-  @Test
-  void endpointsComeFromTheFlagThenTheServiceVariableThenTheGlobalOne() {
-    AwsOptions flags = new AwsOptions();
-    flags.sqsEndpoint = "http://127.0.0.1:1111";
-    Map<String, String> env = Map.of("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:2222", "AWS_ENDPOINT_URL", "http://127.0.0.1:3333",
-        "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:4444");
-    Env.scoped(env, () -> {
-      assertThat(flags.sqsEndpoint()).contains(URI.create("http://127.0.0.1:1111"));
-      AwsOptions none = new AwsOptions();
-      assertThat(none.sqsEndpoint()).contains(URI.create("http://127.0.0.1:2222"));
-      assertThat(none.dynamoEndpoint()).contains(URI.create("http://127.0.0.1:4444"));
-      assertThat(none.streamsEndpoint()).as("DynamoDB Local serves streams on its own port").contains(URI.create("http://127.0.0.1:4444"));
-      return null;
-    });
-    Env.scoped(Map.of("AWS_ENDPOINT_URL", "http://localhost:3333"), () -> {
-      assertThat(new AwsOptions().sqsEndpoint()).contains(URI.create("http://localhost:3333"));
-      assertThat(new AwsOptions().streamsEndpoint()).contains(URI.create("http://localhost:3333"));
-      return null;
-    });
-    AwsOptions bad = new AwsOptions();
-    bad.sqsEndpoint = "not a url";
-    assertThatThrownBy(bad::validate).isInstanceOf(UsageError.class).hasMessageContaining("--endpoint-url must be an http(s) URL");
-    AwsOptions badRegion = new AwsOptions();
-    badRegion.region = "Mars North";
-    assertThatThrownBy(badRegion::validate).isInstanceOf(UsageError.class).hasMessageContaining("--region");
-    assertThat(AwsOptions.isLoopback(URI.create("http://127.0.0.1:9324"))).isTrue();
-    assertThat(AwsOptions.isLoopback(URI.create("http://localhost:9324"))).isTrue();
-    assertThat(AwsOptions.isLoopback(URI.create("http://[::1]:9324"))).isTrue();
-    assertThat(AwsOptions.isLoopback(URI.create("https://sqs.us-east-1.amazonaws.com"))).isFalse();
+    assertThatThrownBy(() -> StreamPointer.parse(body.replace("\"shardId\":", "\"shard\":"))).hasMessageContaining("lacks shardId");
   }
 
   @Test

@@ -79,7 +79,7 @@ class RunbookTest {
 
   @Test
   void everyAlarmLinksARunbookAndEveryRunbookIsLinked() throws IOException {
-    SloSpec spec = SloSpec.load(LocalConfig.findRoot().resolve(SloRenderer.SLOS));
+    SloSpec spec = SloFile.load(LocalConfig.findRoot().resolve(SloRenderer.SLOS));
     Set<String> linked = new TreeSet<>();
     AlarmPlan.of(spec).alarms().forEach(a -> linked.add(a.runbook()));
     Set<String> files = new TreeSet<>();

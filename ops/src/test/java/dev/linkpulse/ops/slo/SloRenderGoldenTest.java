@@ -25,7 +25,7 @@ class SloRenderGoldenTest {
 
   @Test
   void theFixtureRendersExactlyAsCheckedIn() throws IOException {
-    Map<String, String> rendered = SloRenderer.render(SloSpec.load(FIXTURE));
+    Map<String, String> rendered = SloRenderer.render(SloFile.load(FIXTURE));
     assertThat(rendered).containsOnlyKeys("alarms/alarms.yaml", "dashboards/slo.json", "dashboards/pipeline.json");
     if (Boolean.getBoolean("slo.golden.update")) SloRenderer.write(rendered, EXPECTED);
     List<String> differ = new ArrayList<>();
@@ -41,8 +41,8 @@ class SloRenderGoldenTest {
 
   @Test
   void renderingIsDeterministic() {
-    SloSpec spec = SloSpec.load(FIXTURE);
-    assertThat(SloRenderer.render(spec)).isEqualTo(SloRenderer.render(SloSpec.load(FIXTURE)));
+    SloSpec spec = SloFile.load(FIXTURE);
+    assertThat(SloRenderer.render(spec)).isEqualTo(SloRenderer.render(SloFile.load(FIXTURE)));
   }
 
   @Test
@@ -82,7 +82,7 @@ class SloRenderGoldenTest {
 
   @Test
   void theFixtureExercisesWindowTruncationAndWholeDays() {
-    String alarms = SloRenderer.render(SloSpec.load(FIXTURE)).get("alarms/alarms.yaml");
+    String alarms = SloRenderer.render(SloFile.load(FIXTURE)).get("alarms/alarms.yaml");
     // ratio SLI, 2d window: two one-day datapoints, both breaching
     assertThat(alarms).contains("CheckoutAvailabilitySlowBurn2d:");
     // minutes SLI, 2d window: evaluated over its most recent 1440 minutes

@@ -27,7 +27,7 @@ class SloSpecTest {
 
   @Test
   void theRealSpecParses() {
-    SloSpec spec = SloSpec.load(LocalConfig.findRoot().resolve(REAL));
+    SloSpec spec = SloFile.load(LocalConfig.findRoot().resolve(REAL));
     assertThat(spec.slos()).extracting(SloSpec.Slo::id)
         .containsExactly("redirect-availability", "redirect-latency", "click-freshness", "no-click-left-behind");
     assertThat(spec.slo("redirect-availability").budget()).isEqualByComparingTo("0.0005");
@@ -102,7 +102,7 @@ class SloSpecTest {
   void badInputIsRejectedWithTheEntryAndTheReason(String from, String to, String message) throws IOException {
     String text = fixture();
     assertThat(text).contains(from);
-    assertThatThrownBy(() -> SloSpec.parse(text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)), "slos.yaml"))
+    assertThatThrownBy(() -> SloFile.parse(text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)), "slos.yaml"))
         .isInstanceOf(SpecException.class).hasMessageContaining(message).hasMessageStartingWith("slos.yaml: ");
   }
 
@@ -110,18 +110,18 @@ class SloSpecTest {
   void aBurnRateAMinutesSliCannotReachIsRejectedAtRender() throws IOException {
     // 250x of a 0.5% budget is more bad minutes than a 5-minute window has
     String text = fixture().replace("factor: 14.4", "factor: 250");
-    SloSpec spec = SloSpec.parse(text, "slos.yaml");
+    SloSpec spec = SloFile.parse(text, "slos.yaml");
     assertThatThrownBy(() -> SloRenderer.render(spec)).isInstanceOf(SpecException.class).hasMessageContaining("needs more bad minutes");
   }
 
   @Test
   void durationsAndLabels() {
-    assertThat(SloSpec.duration("5m")).isEqualTo(Duration.ofMinutes(5));
-    assertThat(SloSpec.duration("3d")).isEqualTo(Duration.ofDays(3));
-    assertThat(SloSpec.duration("0h")).isNull();
-    assertThat(SloSpec.duration("1w")).isNull();
-    assertThat(SloSpec.label(Duration.ofHours(24))).isEqualTo("1d");
-    assertThat(SloSpec.label(Duration.ofMinutes(90))).isEqualTo("90m");
+    assertThat(Durations.parse("5m")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(Durations.parse("3d")).isEqualTo(Duration.ofDays(3));
+    assertThat(Durations.parse("0h")).isNull();
+    assertThat(Durations.parse("1w")).isNull();
+    assertThat(Durations.label(Duration.ofHours(24))).isEqualTo("1d");
+    assertThat(Durations.label(Duration.ofMinutes(90))).isEqualTo("90m");
   }
 
   @Test
@@ -161,7 +161,7 @@ class SloSpecTest {
   }
 
   static List<Planned> plan() {
-    return AlarmPlan.of(SloSpec.load(LocalConfig.findRoot().resolve(REAL))).alarms();
+    return AlarmPlan.of(SloFile.load(LocalConfig.findRoot().resolve(REAL))).alarms();
   }
 
   static int period(Planned alarm) {

@@ -13,7 +13,7 @@ class SloStalenessTest {
 
   @Test
   void theGeneratedFilesAreUpToDateWithSlosYaml() {
-    Map<String, String> rendered = SloRenderer.render(SloSpec.load(ROOT.resolve(SloRenderer.SLOS)));
+    Map<String, String> rendered = SloRenderer.render(SloFile.load(ROOT.resolve(SloRenderer.SLOS)));
     assertThat(SloRenderer.stale(rendered, ROOT))
         .as("generated files out of date with alarms/slos.yaml: run ./linkpulse slo render and commit the result")
         .isEmpty();
@@ -28,6 +28,6 @@ class SloStalenessTest {
 
   @Test
   void templateYamlWiresTheNestedStack() {
-    assertThat(Wiring.problems(ROOT.resolve("template.yaml"), SloSpec.load(ROOT.resolve(SloRenderer.SLOS)))).isEmpty();
+    assertThat(Wiring.problems(ROOT.resolve("template.yaml"), SloFile.load(ROOT.resolve(SloRenderer.SLOS)))).isEmpty();
   }
 }

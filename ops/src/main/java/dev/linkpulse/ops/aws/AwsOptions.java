@@ -1,0 +1,119 @@
+package dev.linkpulse.ops.aws;
+
+import dev.linkpulse.core.aws.AwsClients;
+import dev.linkpulse.ops.UsageError;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Where a command finds AWS, as a picocli mixin: the standard credential and region chains (with {@code --profile}),
+ * and endpoint overrides for the local stack or any SQS/DynamoDB-compatible endpoint. Clients are built by
+ * {@link AwsClients}, the code that builds the functions' clients, with what these options chose.
+ *
+ * <p>Endpoints, first match wins. SQS: {@code --endpoint-url}, {@code AWS_ENDPOINT_URL_SQS}, {@code AWS_ENDPOINT_URL}.
+ * DynamoDB: {@code --dynamodb-endpoint-url}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL}. DynamoDB
+ * Streams: {@code --dynamodb-endpoint-url}, {@code AWS_ENDPOINT_URL_DYNAMODB_STREAMS}, then the DynamoDB endpoint
+ * (DynamoDB Local serves streams on its own port, and {@code ./linkpulse env} exports only the DynamoDB variable).
+ * The SDK reads the service variables by itself as well; reading them here makes the precedence explicit and the
+ * streams fallback possible.
+ *
+ * <p>Region and credentials: {@link Chains}.
+ */
+public final class AwsOptions {
+  @Option(names = "--endpoint-url", paramLabel = "URL",
+      description = "SQS endpoint (default: $AWS_ENDPOINT_URL_SQS, $AWS_ENDPOINT_URL, else AWS's)")
+  String sqsEndpoint;
+
+  @Option(names = "--dynamodb-endpoint-url", paramLabel = "URL",
+      description = "DynamoDB and DynamoDB Streams endpoint (default: $AWS_ENDPOINT_URL_DYNAMODB, $AWS_ENDPOINT_URL, else AWS's)")
+  String dynamoEndpoint;
+
+  @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: the SDK's region chain: $AWS_REGION, profile, ...)")
+  String region;
+
+  @Option(names = "--profile", paramLabel = "NAME",
+      description = "Named profile for credentials and region (default: $AWS_PROFILE, else the default profile)")
+  String profile;
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** Longer than a function's: a command may wait on a long poll or a large batch. */
+  static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The options a command gets when none is given: the standard chains and the endpoint variables. */
+  public static AwsOptions defaults() {
+    return new AwsOptions();
+  }
+
+  Optional<URI> sqsEndpoint() {
+    return Endpoints.choose("--endpoint-url", sqsEndpoint, AwsClients.endpointVariables("SQS"));
+  }
+
+  Optional<URI> dynamoEndpoint() {
+    return Endpoints.choose("--dynamodb-endpoint-url", dynamoEndpoint, AwsClients.endpointVariables("DYNAMODB"));
+  }
+
+  Optional<URI> streamsEndpoint() {
+    List<String> variables = Stream.concat(Stream.of("AWS_ENDPOINT_URL_DYNAMODB_STREAMS"), AwsClients.endpointVariables("DYNAMODB").stream()).toList();
+    return Endpoints.choose("--dynamodb-endpoint-url", dynamoEndpoint, variables);
+  }
+
+  /** Checks the options without contacting anything; a bad URL is bad input. */
+  public void validate() {
+    sqsEndpoint();
+    dynamoEndpoint();
+    streamsEndpoint();
+    if (region != null && !region.matches("[a-z0-9-]{2,32}")) throw new UsageError("--region '" + region + "' is not a region name");
+    if (profile != null && !profile.matches("\\S+")) throw new UsageError("--profile '" + profile + "' is not a profile name");
+  }
+
+  public SqsClient sqs() {
+    return configure(SqsClient.builder(), "SQS", sqsEndpoint()).build();
+  }
+
+  public DynamoDbClient dynamo() {
+    return configure(DynamoDbClient.builder(), "DYNAMODB", dynamoEndpoint()).build();
+  }
+
+  public DynamoDbStreamsClient streams() {
+    return configure(DynamoDbStreamsClient.builder(), "DYNAMODB_STREAMS", streamsEndpoint()).build();
+  }
+
+  /** A client of any service at {@code endpoint} (a local emulator, say), with these options' region and credentials. */
+  public <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B at(B builder, String serviceId, URI endpoint) {
+    return configure(builder, serviceId, Optional.of(endpoint));
+  }
+
+  private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, String serviceId, Optional<URI> endpoint) {
+    quietXRay();
+    AwsClients.Settings settings = new AwsClients.Settings(endpoint.orElse(null), Chains.region(region, profile, endpoint.isPresent()),
+        Chains.credentials(profile, endpoint.map(Endpoints::isLoopback).orElse(false)), CONNECT_TIMEOUT, SOCKET_TIMEOUT);
+    return AwsClients.configure(builder, serviceId, settings);
+  }
+
+  /**
+   * The X-Ray SDK's instrumentor rides along on this classpath (the local stack runs the traced handlers) and
+   * hooks every SDK client. Outside Lambda there is no trace context: without this it logs an error on every call
+   * (and, told to ignore that, an INFO line on start-up), which would bury the tool's one-line messages.
+   */
+  private static final Logger XRAY_LOG = Logger.getLogger("com.amazonaws.xray");
+
+  static final String XRAY_CONTEXT_MISSING = "com.amazonaws.xray.strategy.contextMissingStrategy";
+
+  static void quietXRay() {
+    if (System.getenv("AWS_XRAY_CONTEXT_MISSING") == null && System.getProperty(XRAY_CONTEXT_MISSING) == null) {
+      System.setProperty(XRAY_CONTEXT_MISSING, "IGNORE_ERROR");
+    }
+    if (XRAY_LOG.getLevel() == null) XRAY_LOG.setLevel(Level.WARNING);
+  }
+}
