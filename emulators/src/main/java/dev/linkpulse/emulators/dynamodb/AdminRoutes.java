@@ -31,24 +31,28 @@ final class AdminRoutes {
 
   void faults(HttpExchange exchange) throws IOException {
     try (exchange) {
-      switch (exchange.getRequestMethod()) {
-        case "POST" -> {
-          JsonNode body = Values.JSON.readTree(exchange.getRequestBody());
-          long delay = body.path("delayMillis").asLong(0);
-          faults.add(new DynamoDbFaults.Rule(body.path("table").asText("*"), body.path("operation").asText("*"), body.path("share").asDouble(1),
-              delay > 0 ? null : body.path("errorType").asText("InternalServerError"), delay > 0 ? Duration.ofMillis(delay) : null));
+      try {
+        switch (exchange.getRequestMethod()) {
+          case "POST" -> faults.add(rule(Values.JSON.readTree(exchange.getRequestBody())));
+          case "DELETE" -> faults.clear();
+          case "GET" -> { }
+          default -> {
+            respond(exchange, 405, Values.JSON.createObjectNode().put("message", "GET, POST or DELETE"));
+            return;
+          }
         }
-        case "DELETE" -> faults.clear();
-        case "GET" -> { }
-        default -> {
-          respond(exchange, 405, Values.JSON.createObjectNode().put("message", "GET, POST or DELETE"));
-          return;
-        }
+      } catch (IllegalArgumentException | IOException e) {
+        respond(exchange, 400, Values.JSON.createObjectNode().put("message", String.valueOf(e.getMessage())));
+        return;
       }
       respond(exchange, 200, listing());
-    } catch (IllegalArgumentException | IOException e) {
-      respond(exchange, 400, Values.JSON.createObjectNode().put("message", String.valueOf(e.getMessage())));
     }
+  }
+
+  private static DynamoDbFaults.Rule rule(JsonNode body) {
+    long delay = body.path("delayMillis").asLong(0);
+    return new DynamoDbFaults.Rule(body.path("table").asText("*"), body.path("operation").asText("*"), body.path("share").asDouble(1),
+        delay > 0 ? null : body.path("errorType").asText("InternalServerError"), delay > 0 ? Duration.ofMillis(delay) : null);
   }
 
   void throttling(HttpExchange exchange) throws IOException {
