@@ -124,10 +124,7 @@ final class BatchOperations {
     if (done == 0 && !prepared.isEmpty()) throw Errors.throughputExceeded();
     ObjectNode response = Values.JSON.createObjectNode();
     response.set("UnprocessedItems", unprocessed);
-    if (mode != null) {
-      ArrayNode list = response.putArray("ConsumedCapacity");
-      consumed.values().forEach(c -> list.add(c.toJson(mode)));
-    }
+    Consumption.putList(response, mode, consumed.values());
     return response;
   }
 }

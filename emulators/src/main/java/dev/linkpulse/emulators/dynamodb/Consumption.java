@@ -66,6 +66,13 @@ final class Consumption {
     return CapacityRules.writeUnits(CapacityRules.itemSize(was)) + CapacityRules.writeUnits(CapacityRules.itemSize(now));
   }
 
+  /** The {@code ConsumedCapacity} list of a multi-table operation, when one was asked for. */
+  static void putList(ObjectNode response, String mode, java.util.Collection<Consumption> consumed) {
+    if (mode == null) return;
+    var list = response.putArray("ConsumedCapacity");
+    consumed.forEach(c -> list.add(c.toJson(mode)));
+  }
+
   ObjectNode toJson(String mode) {
     ObjectNode out = Values.JSON.createObjectNode().put("TableName", table).put("CapacityUnits", total())
         .put(write ? "WriteCapacityUnits" : "ReadCapacityUnits", total());

@@ -26,25 +26,31 @@ final class Documents {
     return "M".equals(type) ? value.get("M").get((String) step) : null;
   }
 
+  /** Where a path's last step lands: its container (null when missing) and the step into it. */
+  private record Slot(JsonNode parent, String parentType, Object last) {}
+
+  private static Slot slot(ObjectNode item, Path path) {
+    List<Object> steps = path.elements();
+    JsonNode parent = get(item, new Path(steps.subList(0, steps.size() - 1)));
+    return new Slot(parent, parent == null ? null : Values.type(parent), steps.get(steps.size() - 1));
+  }
+
   /**
    * Sets {@code path} in {@code item} (changed in place; the caller owns a copy). Every step but the last must
    * exist; an index past a list's end appends, as DynamoDB does.
    */
   static void set(ObjectNode item, Path path, JsonNode value) {
-    List<Object> steps = path.elements();
-    if (steps.size() == 1) {
+    if (path.elements().size() == 1) {
       item.set(path.top(), value);
       return;
     }
-    JsonNode parent = get(item, new Path(steps.subList(0, steps.size() - 1)));
-    Object last = steps.get(steps.size() - 1);
-    String type = parent == null ? null : Values.type(parent);
-    if (last instanceof Integer i && "L".equals(type)) {
-      ArrayNode list = (ArrayNode) parent.get("L");
+    Slot slot = slot(item, path);
+    if (slot.last() instanceof Integer i && "L".equals(slot.parentType())) {
+      ArrayNode list = (ArrayNode) slot.parent().get("L");
       if (i < list.size()) list.set(i, value);
       else list.add(value);
-    } else if (last instanceof String name && "M".equals(type)) {
-      ((ObjectNode) parent.get("M")).set(name, value);
+    } else if (slot.last() instanceof String name && "M".equals(slot.parentType())) {
+      ((ObjectNode) slot.parent().get("M")).set(name, value);
     } else {
       throw invalidPath();
     }
@@ -52,20 +58,17 @@ final class Documents {
 
   /** Removes {@code path}; a missing one is not an error. Removing a list element shifts the ones after it. */
   static void remove(ObjectNode item, Path path) {
-    List<Object> steps = path.elements();
-    if (steps.size() == 1) {
+    if (path.elements().size() == 1) {
       item.remove(path.top());
       return;
     }
-    JsonNode parent = get(item, new Path(steps.subList(0, steps.size() - 1)));
-    Object last = steps.get(steps.size() - 1);
-    String type = parent == null ? null : Values.type(parent);
-    if (last instanceof Integer i && "L".equals(type)) {
-      ArrayNode list = (ArrayNode) parent.get("L");
+    Slot slot = slot(item, path);
+    if (slot.last() instanceof Integer i && "L".equals(slot.parentType())) {
+      ArrayNode list = (ArrayNode) slot.parent().get("L");
       if (i < list.size()) list.remove(i);
-    } else if (last instanceof String name && "M".equals(type)) {
-      ((ObjectNode) parent.get("M")).remove(name);
-    } else if (parent != null) {
+    } else if (slot.last() instanceof String name && "M".equals(slot.parentType())) {
+      ((ObjectNode) slot.parent().get("M")).remove(name);
+    } else if (slot.parent() != null) {
       throw invalidPath();
     }
   }

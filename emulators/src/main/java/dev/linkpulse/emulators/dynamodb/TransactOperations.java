@@ -134,10 +134,7 @@ final class TransactOperations {
       if (w.kind != Kind.CHECK) engine.write(w.table, w.key, afters.get(i), false);
     }
     ObjectNode response = Values.JSON.createObjectNode();
-    if (mode != null) {
-      ArrayNode list = response.putArray("ConsumedCapacity");
-      consumed.values().forEach(c -> list.add(c.toJson(mode)));
-    }
+    Consumption.putList(response, mode, consumed.values());
     return response;
   }
 
@@ -177,10 +174,7 @@ final class TransactOperations {
       answers.forEach(Runnable::run);
       ObjectNode response = Values.JSON.createObjectNode();
       response.set("Responses", responses);
-      if (mode != null) {
-        ArrayNode list = response.putArray("ConsumedCapacity");
-        consumed.values().forEach(c -> list.add(c.toJson(mode)));
-      }
+      Consumption.putList(response, mode, consumed.values());
       return response;
     });
   }

@@ -23,10 +23,14 @@ final class StreamReader {
     return out;
   }
 
+  static String iterator(DynamoDbStreamsClient streams, String arn, String shardId, ShardIteratorType type) {
+    return streams.getShardIterator(r -> r.streamArn(arn).shardId(shardId).shardIteratorType(type)).shardIterator();
+  }
+
   static List<Record> all(DynamoDbStreamsClient streams, String arn) {
     List<Record> records = new ArrayList<>();
     for (Shard shard : shards(streams, arn)) {
-      String iterator = streams.getShardIterator(r -> r.streamArn(arn).shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+      String iterator = iterator(streams, arn, shard.shardId(), ShardIteratorType.TRIM_HORIZON);
       while (iterator != null) {
         String it = iterator;
         var page = streams.getRecords(r -> r.shardIterator(it));

@@ -104,7 +104,7 @@ class StreamsTest {
     assertThat(read(arn, shard.shardId(), ShardIteratorType.TRIM_HORIZON, null)).hasSize(3);
     assertThat(read(arn, shard.shardId(), ShardIteratorType.AT_SEQUENCE_NUMBER, second)).extracting(r -> r.dynamodb().keys().get("PK").s()).containsExactly("k1", "k2");
     assertThat(read(arn, shard.shardId(), ShardIteratorType.AFTER_SEQUENCE_NUMBER, second)).extracting(r -> r.dynamodb().keys().get("PK").s()).containsExactly("k2");
-    String latest = db.streams.getShardIterator(r -> r.streamArn(arn).shardId(shard.shardId()).shardIteratorType(ShardIteratorType.LATEST)).shardIterator();
+    String latest = StreamReader.iterator(db.streams, arn, shard.shardId(), ShardIteratorType.LATEST);
     db.dynamo.putItem(r -> r.tableName(t).item(key("after-latest", "1")));
     assertThat(db.streams.getRecords(r -> r.shardIterator(latest)).records()).extracting(r -> r.dynamodb().keys().get("PK").s()).containsExactly("after-latest");
   }
@@ -123,7 +123,7 @@ class StreamsTest {
     }
     String arn = arn(t);
     var shard = StreamReader.shards(db.streams, arn).get(0);
-    String it = db.streams.getShardIterator(r -> r.streamArn(arn).shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+    String it = StreamReader.iterator(db.streams, arn, shard.shardId(), ShardIteratorType.TRIM_HORIZON);
     var first = db.streams.getRecords(r -> r.shardIterator(it).limit(2));
     assertThat(first.records()).hasSize(2);
     assertThat(db.streams.getRecords(r -> r.shardIterator(first.nextShardIterator())).records()).hasSize(3);
@@ -136,7 +136,7 @@ class StreamsTest {
     db.dynamo.putItem(r -> r.tableName(t).item(key("a", "1")));
     String arn = arn(t);
     var shard = StreamReader.shards(db.streams, arn).get(0);
-    String it = db.streams.getShardIterator(r -> r.streamArn(arn).shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+    String it = StreamReader.iterator(db.streams, arn, shard.shardId(), ShardIteratorType.TRIM_HORIZON);
     db.timeline.advance(Duration.ofMinutes(14));
     String next = db.streams.getRecords(r -> r.shardIterator(it)).nextShardIterator();
     db.timeline.advance(Duration.ofMinutes(2));
