@@ -2,10 +2,8 @@ package dev.linkpulse.emulators.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -82,15 +80,29 @@ final class ItemIndex {
     return view.values().iterator();
   }
 
-  /** Every entry, partition by partition, after {@code after} if given. */
+  /** Every entry, partition by partition, after {@code after} if given; read lazily, so a page costs what it reads. */
   Iterator<ObjectNode> all(Cursor after) {
-    List<ObjectNode> out = new ArrayList<>();
     NavigableMap<String, TreeMap<Position, ObjectNode>> view = after == null ? partitions : partitions.tailMap(after.partition(), true);
-    for (Map.Entry<String, TreeMap<Position, ObjectNode>> p : view.entrySet()) {
-      NavigableMap<Position, ObjectNode> items = p.getValue();
-      if (after != null && p.getKey().equals(after.partition())) items = items.tailMap(after.position(), false);
-      out.addAll(items.values());
-    }
-    return out.iterator();
+    Iterator<Map.Entry<String, TreeMap<Position, ObjectNode>>> parts = view.entrySet().iterator();
+    return new Iterator<>() {
+      private Iterator<ObjectNode> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && parts.hasNext()) {
+          Map.Entry<String, TreeMap<Position, ObjectNode>> p = parts.next();
+          NavigableMap<Position, ObjectNode> items = p.getValue();
+          if (after != null && p.getKey().equals(after.partition())) items = items.tailMap(after.position(), false);
+          current = items.values().iterator();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public ObjectNode next() {
+        if (!hasNext()) throw new java.util.NoSuchElementException();
+        return current.next();
+      }
+    };
   }
 }

@@ -3,9 +3,7 @@ package dev.linkpulse.emulators.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /** One shard of a stream: a range of sequence numbers, open until it rolls over, with its records in order. */
@@ -21,7 +19,9 @@ final class Shard {
   boolean closed;
   /** Highest sequence removed by the 24-hour retention, or -1. */
   long trimmedThrough = -1;
-  private final Deque<Entry> entries = new ArrayDeque<>();
+  /** Records in sequence order; those before {@code head} have been trimmed (compacted now and then). */
+  private final List<Entry> entries = new ArrayList<>();
+  private int head;
 
   Shard(String id, String parentId, long firstSequence, Instant opened) {
     this.id = id;
@@ -31,33 +31,40 @@ final class Shard {
   }
 
   void append(Entry e) {
-    entries.addLast(e);
+    entries.add(e);
     lastSequence = e.sequence();
   }
 
   boolean isEmpty() {
-    return entries.isEmpty();
+    return head == entries.size();
   }
 
   /** Drops records created before {@code horizon}; returns their sequence counters. */
   List<Long> trimBefore(Instant horizon) {
     List<Long> dropped = new ArrayList<>();
-    while (!entries.isEmpty() && entries.peekFirst().at().isBefore(horizon)) {
-      Entry e = entries.pollFirst();
+    while (head < entries.size() && entries.get(head).at().isBefore(horizon)) {
+      Entry e = entries.get(head++);
       trimmedThrough = e.sequence();
       dropped.add(e.sequence());
+    }
+    if (head > 1024 && head > entries.size() / 2) {
+      entries.subList(0, head).clear();
+      head = 0;
     }
     return dropped;
   }
 
   /** Up to {@code limit} records after sequence {@code after}. */
   List<Entry> after(long after, int limit) {
-    List<Entry> out = new ArrayList<>();
-    for (Entry e : entries) {
-      if (out.size() == limit) break;
-      if (e.sequence() > after) out.add(e);
+    // Sequences grow along the list, so the first record past {@code after} is found by binary search.
+    int lo = head;
+    int hi = entries.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (entries.get(mid).sequence() <= after) lo = mid + 1;
+      else hi = mid;
     }
-    return out;
+    return new ArrayList<>(entries.subList(lo, Math.min(entries.size(), lo + limit)));
   }
 
   boolean contains(long sequence) {
@@ -91,6 +98,6 @@ final class Shard {
 
   /** Restores a persisted record (in sequence order) without moving lastSequence past what was stored. */
   void restore(Entry e) {
-    entries.addLast(e);
+    entries.add(e);
   }
 }
