@@ -38,6 +38,11 @@ final class Consumption {
     if (units > 0) indexUnits.merge(index, units, Double::sum);
   }
 
+  void add(Consumption other) {
+    tableUnits += other.tableUnits;
+    other.indexUnits.forEach(this::addIndex);
+  }
+
   double tableUnits() {
     return tableUnits;
   }

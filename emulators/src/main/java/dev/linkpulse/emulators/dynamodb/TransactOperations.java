@@ -88,54 +88,58 @@ final class TransactOperations {
 
   private JsonNode apply(List<PreparedWrite> prepared, String mode, Instant now) {
     long second = now.getEpochSecond();
-    List<ObjectNode> befores = new ArrayList<>();
     List<ObjectNode> afters = new ArrayList<>();
+    List<Consumption> costs = new ArrayList<>();
     ArrayNode reasons = Values.array();
-    Map<String, Consumption> consumed = new LinkedHashMap<>();
     boolean cancelled = false;
     for (PreparedWrite w : prepared) {
       ObjectNode before = w.table.get(w.key);
-      befores.add(before);
       ObjectNode reason = reasons.addObject();
-      ObjectNode after = null;
-      if (!w.conditionHolds(before)) {
-        reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
-        if (w.returnOnFailure.equals("ALL_OLD") && before != null) reason.set("Item", before);
-        cancelled = true;
-      } else {
-        try {
-          after = w.after(before);
-          reason.put("Code", "None");
-        } catch (AwsServiceException invalid) {
-          reason.put("Code", "ValidationError").put("Message", invalid.getMessage());
-          cancelled = true;
-        }
-      }
+      ObjectNode after = evaluate(w, before, reason);
+      cancelled |= after == REFUSED;
       afters.add(after);
-      Consumption cost = consumed.computeIfAbsent(w.table.name(), n -> new Consumption(n, true));
-      double tableBefore = cost.tableUnits();
-      ObjectNode charged = w.kind == Kind.CHECK || after == null && w.kind != Kind.DELETE ? before : after;
-      cost.chargeWrite(w.table, before, charged, CapacityRules.TRANSACTION_MULTIPLIER);
-      if (!engine.throttle.admits(w.table.name(), w.partition, true, cost.tableUnits() - tableBefore, second)) {
+      // Each action costs double; one that is refused or only checks is charged by the item it read.
+      Consumption cost = new Consumption(w.table.name(), true);
+      cost.chargeWrite(w.table, before, after == REFUSED || w.kind == Kind.CHECK ? before : after, CapacityRules.TRANSACTION_MULTIPLIER);
+      costs.add(cost);
+      if (!engine.throttle.admits(w.table.name(), w.partition, true, cost.tableUnits(), second)) {
         reason.removeAll().put("Code", "ThrottlingError").put("Message", "Throughput exceeds the current capacity of your table or index.");
         cancelled = true;
       }
     }
     for (int i = 0; i < prepared.size(); i++) {
-      PreparedWrite w = prepared.get(i);
-      ObjectNode charged = w.kind == Kind.CHECK || afters.get(i) == null && w.kind != Kind.DELETE ? befores.get(i) : afters.get(i);
-      Consumption one = new Consumption(w.table.name(), true);
-      one.chargeWrite(w.table, befores.get(i), charged, CapacityRules.TRANSACTION_MULTIPLIER);
-      engine.throttle.charge(w.table.name(), w.partition, true, one.tableUnits(), second);
+      engine.throttle.charge(prepared.get(i).table.name(), prepared.get(i).partition, true, costs.get(i).tableUnits(), second);
     }
     if (cancelled) throw cancellation(reasons);
+    Map<String, Consumption> consumed = new LinkedHashMap<>();
     for (int i = 0; i < prepared.size(); i++) {
       PreparedWrite w = prepared.get(i);
       if (w.kind != Kind.CHECK) engine.write(w.table, w.key, afters.get(i), false);
+      consumed.computeIfAbsent(w.table.name(), n -> new Consumption(n, true)).add(costs.get(i));
     }
     ObjectNode response = Values.JSON.createObjectNode();
     Consumption.putList(response, mode, consumed.values());
     return response;
+  }
+
+  /** Marks an action that cannot go through (its reason says why). */
+  private static final ObjectNode REFUSED = Values.JSON.createObjectNode();
+
+  /** The action's resulting item (null for a delete), or {@link #REFUSED}; fills in its cancellation reason. */
+  private static ObjectNode evaluate(PreparedWrite w, ObjectNode before, ObjectNode reason) {
+    if (!w.conditionHolds(before)) {
+      reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
+      if (w.returnOnFailure.equals("ALL_OLD") && before != null) reason.set("Item", before);
+      return REFUSED;
+    }
+    try {
+      ObjectNode after = w.after(before);
+      reason.put("Code", "None");
+      return after;
+    } catch (AwsServiceException invalid) {
+      reason.put("Code", "ValidationError").put("Message", invalid.getMessage());
+      return REFUSED;
+    }
   }
 
   private static AwsServiceException cancellation(ArrayNode reasons) {
