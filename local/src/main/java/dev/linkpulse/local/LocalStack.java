@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The whole application on one machine, booted from {@code template.yaml}: DynamoDB Local and ElasticMQ, the
+ * The whole application on one machine, booted from {@code template.yaml}: the DynamoDB engine and ElasticMQ, the
  * template's tables and queues, its functions (in-process, each with its own environment), and the HTTP API with
  * its JWT authorizer. The real AWS SDK clients inside the handlers talk to these endpoints.
  */

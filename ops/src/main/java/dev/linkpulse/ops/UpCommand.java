@@ -16,7 +16,7 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--api-port", description = "HTTP API port (default ${DEFAULT-VALUE})") int apiPort = LocalConfig.API_PORT;
   @Option(names = "--ws-port", description = "WebSocket API port (default ${DEFAULT-VALUE})") int wsPort = LocalConfig.WS_PORT;
   @Option(names = "--events-port", description = "EventBridge endpoint port (default ${DEFAULT-VALUE})") int eventsPort = LocalConfig.EVENTS_PORT;
-  @Option(names = "--dynamodb-port", description = "DynamoDB Local port (default ${DEFAULT-VALUE})") int dynamoPort = LocalConfig.DYNAMODB_PORT;
+  @Option(names = "--dynamodb-port", description = "DynamoDB engine port (default ${DEFAULT-VALUE})") int dynamoPort = LocalConfig.DYNAMODB_PORT;
   @Option(names = "--sqs-port", description = "ElasticMQ (SQS) port (default ${DEFAULT-VALUE})") int sqsPort = LocalConfig.SQS_PORT;
   @Option(names = "--data", paramLabel = "DIR", description = "Keep DynamoDB data in DIR across restarts (default: in memory)") Path dataDir;
   @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "Override a template parameter (repeatable)") Map<String, String> parameters = new LinkedHashMap<>();

@@ -1,12 +1,7 @@
 package dev.linkpulse.pipeline;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import dev.linkpulse.core.Keys;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.linkpulse.emulators.dynamodb.DynamoDbEmulator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
@@ -35,8 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * ... CounterStore.dynamoDb(db.dynamo(), db.table())
  * </pre>
  *
- * <p>The engine is DynamoDB Local for now, a stand-in until the emulators module's own DynamoDB engine lands;
- * {@link #startEngine} is the one line that names it (plus the test dependency in pipeline/pom.xml).
+ * <p>The engine is the emulators module's own DynamoDB engine, in memory; {@link #startEngine} is the one line
+ * that names it.
  */
 public final class DynamoDbFixture implements BeforeAllCallback, AfterAllCallback {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DynamoDbFixture.class);
@@ -55,15 +50,8 @@ public final class DynamoDbFixture implements BeforeAllCallback, AfterAllCallbac
 
   /** The engine every test class shares. Switching engines is this one line. */
   private static Engine startEngine() throws Exception {
-    return dynamoDbLocal();
-  }
-
-  private static Engine dynamoDbLocal() throws Exception {
-    int port = freePort();
-    DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-        new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
-    server.start();
-    return new Engine(URI.create("http://127.0.0.1:" + port), server::stop);
+    DynamoDbEmulator engine = DynamoDbEmulator.builder().port(0).start();
+    return new Engine(engine.endpoint(), engine::close);
   }
 
   @Override
@@ -110,13 +98,5 @@ public final class DynamoDbFixture implements BeforeAllCallback, AfterAllCallbac
 
   private static KeySchemaElement key(String name, KeyType type) {
     return KeySchemaElement.builder().attributeName(name).keyType(type).build();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

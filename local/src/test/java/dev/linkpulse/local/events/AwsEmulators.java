@@ -1,7 +1,6 @@
 package dev.linkpulse.local.events;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import dev.linkpulse.emulators.dynamodb.DynamoDbEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -31,7 +30,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * DynamoDB Local and ElasticMQ, started once for all the test classes of this package that register this
+ * The DynamoDB engine and ElasticMQ, started once for all the test classes of this package that register this
  * extension, and stopped when the test run ends; plus real SDK clients pointed at them.
  */
 final class AwsEmulators implements BeforeAllCallback {
@@ -114,12 +113,9 @@ final class AwsEmulators implements BeforeAllCallback {
         .withServerAddress(new NodeAddress("http", "127.0.0.1", sqsPort, ""))
         .withAWSRegion("us-east-1").withAWSAccountId("000000000000").start();
     sqsServer.waitUntilStarted();
-    int dynamoPort = freePort();
-    DynamoDBProxyServer dynamoServer = ServerRunner.createServerFromCommandLineArgs(
-        new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(dynamoPort)});
-    dynamoServer.start();
+    DynamoDbEmulator dynamoServer = DynamoDbEmulator.builder().port(0).start();
     URI sqsEndpoint = URI.create("http://127.0.0.1:" + sqsPort);
-    URI dynamoEndpoint = URI.create("http://127.0.0.1:" + dynamoPort);
+    URI dynamoEndpoint = dynamoServer.endpoint();
     var http = UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30));
     Running r = new Running(sqsServer, dynamoServer,
         SqsClient.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).httpClientBuilder(http).endpointOverride(sqsEndpoint).build(),
@@ -138,7 +134,7 @@ final class AwsEmulators implements BeforeAllCallback {
     }
   }
 
-  private record Running(SQSRestServer sqsServer, DynamoDBProxyServer dynamoServer, SqsClient sqs, DynamoDbClient dynamo,
+  private record Running(SQSRestServer sqsServer, DynamoDbEmulator dynamoServer, SqsClient sqs, DynamoDbClient dynamo,
       DynamoDbStreamsClient streams) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() throws Exception {
@@ -148,7 +144,7 @@ final class AwsEmulators implements BeforeAllCallback {
       try {
         sqsServer.stopAndGetFuture().apply();
       } finally {
-        dynamoServer.stop();
+        dynamoServer.close();
       }
     }
   }

@@ -21,7 +21,7 @@ final class CpuAccount {
       Map.entry("EventBridge (local)", List.of("eventbridge-")),
       Map.entry("SQS (ElasticMQ)", List.of("elasticmq-")),
       Map.entry("recorder (SQS mapping + function)", List.of("sqs-esm-")),
-      Map.entry("DynamoDB Local", List.of("SQLiteQueue", "qtp")),
+      Map.entry("DynamoDB (engine)", List.of("dynamodb-")),
       Map.entry("aggregator + fan-out (stream mapping)", List.of("stream-esm-", "live-push")),
       Map.entry("WebSocket gateway + management API", List.of("ws-gateway")));
   private static final String OTHER_THREADS = "other threads";

@@ -121,8 +121,8 @@ public final class WriteAccounting implements ExecutionInterceptor {
     else if (request instanceof DeleteItemRequest delete) l.delete(delete.key());
     else if (request instanceof TransactWriteItemsRequest tx) {
       tx.transactItems().forEach(item -> {
-        if (item.put() != null) l.write(item.put().item(), 2);
-        else if (item.update() != null) l.update(item.update().key(), 16, 2);
+        if (item.put() != null) l.write(item.put().item(), WriteCost.TRANSACTION_MULTIPLIER);
+        else if (item.update() != null) l.update(item.update().key(), 16, WriteCost.TRANSACTION_MULTIPLIER);
         else if (item.delete() != null) l.delete(item.delete().key());
       });
     }
