@@ -7,7 +7,7 @@ import java.util.function.ToLongFunction;
  * Both sides of a run's books: per link, the clicks the run sent and got a redirect for, and what the stats API
  * counted for it, human and bot apart.
  *
- * @param rows one per link, in the order the run opened them
+ * @param rows one per link, in the order the run opened them (ViralLink: the viral one first)
  * @param lastSentMillis when the last redirect was answered (epoch millis)
  * @param balancedAtMillis when the stats API was first seen to agree on every link, or -1 if it never did
  * @param roundMillis how long a read of every link's stats took, the resolution of {@code balancedAtMillis}

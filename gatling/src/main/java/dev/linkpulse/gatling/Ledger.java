@@ -2,7 +2,9 @@ package dev.linkpulse.gatling;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -28,21 +30,30 @@ final class Ledger {
   }
 
   private final Map<String, Counter> links = new ConcurrentHashMap<>();
+  /** Codes in the order they were opened, so the table lists links as the run made them (the viral one first). */
+  private final Queue<String> order = new ConcurrentLinkedQueue<>();
   private final AtomicLong lastRedirectMillis = new AtomicLong();
 
   /** A link the accounting must check, even if no click reaches it (then its counters must stay at zero). */
   void open(String code) {
-    links.computeIfAbsent(code, c -> new Counter());
+    counter(code);
   }
 
   void redirected(String code, boolean bot, long atMillis) {
-    Counter c = links.computeIfAbsent(code, k -> new Counter());
+    Counter c = counter(code);
     (bot ? c.bot : c.human).increment();
     lastRedirectMillis.accumulateAndGet(atMillis, Math::max);
   }
 
   void failed(String code) {
-    links.computeIfAbsent(code, k -> new Counter()).failed.increment();
+    counter(code).failed.increment();
+  }
+
+  private Counter counter(String code) {
+    return links.computeIfAbsent(code, c -> {
+      order.add(c);
+      return new Counter();
+    });
   }
 
   /** When the last redirect was answered (epoch millis), 0 before the first. */
@@ -52,7 +63,10 @@ final class Ledger {
 
   Map<String, Tally> snapshot() {
     Map<String, Tally> out = new LinkedHashMap<>();
-    links.forEach((code, c) -> out.put(code, new Tally(c.human.sum(), c.bot.sum(), c.failed.sum())));
+    for (String code : order) {
+      Counter c = links.get(code);
+      out.put(code, new Tally(c.human.sum(), c.bot.sum(), c.failed.sum()));
+    }
     return out;
   }
 }
