@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Polls the stats API until every link's counters equal what the run sent, or the timeout passes. Once they all
@@ -23,16 +25,20 @@ final class Accountant {
   }
 
   private static final int READERS = 8;
+  private static final long PROGRESS_EVERY_MILLIS = 5000;
   private final StatsReader stats;
   private final Duration timeout;
   private final Duration pollInterval;
   private final Duration settle;
+  private final Consumer<String> progress;
 
-  Accountant(StatsReader stats, Duration timeout, Duration pollInterval, Duration settle) {
+  /** @param progress told every five seconds how the wait is going (Gatling's own progress has stopped by then) */
+  Accountant(StatsReader stats, Duration timeout, Duration pollInterval, Duration settle, Consumer<String> progress) {
     this.stats = stats;
     this.timeout = timeout;
     this.pollInterval = pollInterval;
     this.settle = settle;
+    this.progress = progress;
   }
 
   Accounting account(String simulation, Ledger ledger) throws InterruptedException {
@@ -48,6 +54,7 @@ final class Accountant {
     });
     try {
       List<String> pending = new ArrayList<>(sent.keySet());
+      long lastProgress = start;
       while (true) {
         long roundStart = System.currentTimeMillis();
         read(readers, pending, rows);
@@ -60,6 +67,11 @@ final class Accountant {
           boolean stillBalanced = rows.values().stream().allMatch(Accounting.Row::balanced);
           return new Accounting(simulation, List.copyOf(rows.values()), ledger.lastRedirectMillis(),
               stillBalanced ? balancedAt : -1, now - roundStart, System.currentTimeMillis() - start);
+        }
+        if (now - lastProgress >= PROGRESS_EVERY_MILLIS) {
+          lastProgress = now;
+          progress.accept(String.format(Locale.ROOT, "accounting: %,d of %,d links counted as sent after %d s (timeout %d s)",
+              rows.size() - pending.size(), rows.size(), (now - start) / 1000, timeout.toSeconds()));
         }
         if (now >= deadline) {
           return new Accounting(simulation, List.copyOf(rows.values()), ledger.lastRedirectMillis(), -1, now - roundStart, now - start);

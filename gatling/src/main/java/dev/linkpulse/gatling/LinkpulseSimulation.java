@@ -55,7 +55,7 @@ abstract class LinkpulseSimulation extends Simulation {
   public final void after() {
     Accounting accounting;
     try {
-      accounting = new Accountant(api::stats, params.countTimeout(), POLL, SETTLE).account(name, ledger);
+      accounting = new Accountant(api::stats, params.countTimeout(), POLL, SETTLE, System.out::println).account(name, ledger);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the pipeline to count the clicks", e);

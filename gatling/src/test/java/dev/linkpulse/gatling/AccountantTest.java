@@ -18,7 +18,7 @@ class AccountantTest {
   private final Ledger ledger = new Ledger();
 
   private Accounting account(Accountant.StatsReader stats) throws InterruptedException {
-    return new Accountant(stats, Duration.ofMillis(300), Duration.ofMillis(5), Duration.ofMillis(20)).account("Test", ledger);
+    return new Accountant(stats, Duration.ofMillis(300), Duration.ofMillis(5), Duration.ofMillis(20), line -> { }).account("Test", ledger);
   }
 
   private void send(String code, int humans, int bots) {
