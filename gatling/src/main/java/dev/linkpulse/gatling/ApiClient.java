@@ -39,6 +39,19 @@ final class ApiClient {
     return created.path("code").asText();
   }
 
+  /** Follows nothing: sends {@code GET /{code}} as {@code userAgent} and tells whether a redirect came back. */
+  boolean redirect(String code, String userAgent) {
+    HttpRequest r = HttpRequest.newBuilder(base.resolve("/" + code)).header("User-Agent", userAgent).timeout(Duration.ofSeconds(30)).GET().build();
+    try {
+      return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 3;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   Counts stats(String code) {
     JsonNode stats = send(HttpRequest.newBuilder(base.resolve("/links/" + code + "/stats")).GET(), 200);
     return new Counts(stats.path("total").asLong(), stats.path("human").asLong(), stats.path("bot").asLong());

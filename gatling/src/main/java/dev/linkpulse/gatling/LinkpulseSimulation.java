@@ -49,6 +49,14 @@ abstract class LinkpulseSimulation extends Simulation {
     // Once, up front: a bad token or token command fails the run here, before any link or click.
     params.token().get();
     prepare();
+    if (!params.warmUp().isZero()) {
+      try {
+        WarmUp.run(api, name, params.warmUp(), params.rate(), params.countTimeout(), System.out);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while warming up", e);
+      }
+    }
   }
 
   @Override

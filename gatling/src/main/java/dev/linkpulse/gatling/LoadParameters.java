@@ -19,11 +19,12 @@ import java.util.function.UnaryOperator;
  * @param viralShare share of the clicks that go to the one viral link (ViralLink only)
  * @param p99Millis the redirect p99 the run must stay under
  * @param countTimeout how long the pipeline gets, after the last click, to count every click
+ * @param warmUp unmeasured clicks for this long before the run, to a link of their own (0: none)
  * @param accountingFile where the accounting table is written ({@code .txt}, in {@code -DaccountingDir}), with a
  *     {@code .json} alongside
  */
 record LoadParameters(URI baseUrl, TokenSource token, double rate, Duration ramp, Duration duration, int links,
-    double botShare, double viralShare, int p99Millis, Duration countTimeout, Path accountingFile) {
+    double botShare, double viralShare, int p99Millis, Duration countTimeout, Duration warmUp, Path accountingFile) {
 
   /** A scenario's own defaults for what differs between scenarios; {@code links} 0 when it creates its own. */
   record Defaults(double rate, Duration ramp, Duration duration, int links) {}
@@ -49,13 +50,14 @@ record LoadParameters(URI baseUrl, TokenSource token, double rate, Duration ramp
         r.number("viralShare", 0.95, 0, 1),
         (int) r.number("p99Ms", 1000, 1, 600_000),
         r.duration("countTimeout", Duration.ofMinutes(2), false),
+        r.duration("warmUp", Duration.ZERO, true),
         accounting);
   }
 
   String describe() {
-    return String.format(Locale.ROOT, "base URL %s, rate %s/s, ramp %s, duration %s, %s, bot share %.2f, p99 < %d ms, count timeout %s",
+    return String.format(Locale.ROOT, "base URL %s, rate %s/s, ramp %s, duration %s, %s, bot share %.2f, p99 < %d ms, count timeout %s%s",
         baseUrl, trim(rate), Durations.format(ramp), Durations.format(duration), links == 0 ? "links created as it goes" : links + " links",
-        botShare, p99Millis, Durations.format(countTimeout));
+        botShare, p99Millis, Durations.format(countTimeout), warmUp.isZero() ? "" : ", warm-up " + Durations.format(warmUp));
   }
 
   private static String trim(double v) {

@@ -17,8 +17,14 @@ class AccountantTest {
   private final Map<String, ApiClient.Counts> counted = new ConcurrentHashMap<>();
   private final Ledger ledger = new Ledger();
 
+  /** For books that balance: it returns as soon as they do, so the long timeout costs nothing and no timing matters. */
   private Accounting account(Accountant.StatsReader stats) throws InterruptedException {
-    return new Accountant(stats, Duration.ofMillis(300), Duration.ofMillis(5), Duration.ofMillis(20), line -> { }).account("Test", ledger);
+    return new Accountant(stats, Duration.ofMinutes(1), Duration.ofMillis(5), Duration.ofMillis(20), line -> { }).account("Test", ledger);
+  }
+
+  /** For books that never balance: it waits out its timeout, whose length changes nothing but the test's duration. */
+  private Accounting accountUnbalanced(Accountant.StatsReader stats) throws InterruptedException {
+    return new Accountant(stats, Duration.ofMillis(200), Duration.ofMillis(5), Duration.ofMillis(20), line -> { }).account("Test", ledger);
   }
 
   private void send(String code, int humans, int bots) {
@@ -55,7 +61,7 @@ class AccountantTest {
     send("bbb", 1, 0);
     counted.put("aaa", new ApiClient.Counts(5, 4, 1));
     counted.put("bbb", new ApiClient.Counts(1, 1, 0));
-    Accounting a = account(counted::get);
+    Accounting a = accountUnbalanced(counted::get);
     assertThat(a.balanced()).isFalse();
     assertThat(a.lagMillis()).isEqualTo(-1);
     assertThat(a.unbalanced()).singleElement().satisfies(r -> {
@@ -68,7 +74,7 @@ class AccountantTest {
   void aHumanCountedAsABotFailsItEvenWhenTheTotalAgrees() throws Exception {
     send("aaa", 2, 1);
     counted.put("aaa", new ApiClient.Counts(3, 1, 2));
-    Accounting a = account(counted::get);
+    Accounting a = accountUnbalanced(counted::get);
     assertThat(a.balanced()).isFalse();
     assertThat(a.unbalanced()).singleElement().satisfies(r -> assertThat(r.difference()).isZero());
   }
@@ -86,7 +92,7 @@ class AccountantTest {
   @Test
   void aLinkWhoseStatsCannotBeReadFailsItWithTheReason() throws Exception {
     send("aaa", 1, 0);
-    Accounting a = account(code -> {
+    Accounting a = accountUnbalanced(code -> {
       throw new IllegalStateException("GET /links/aaa/stats answered 503");
     });
     assertThat(a.balanced()).isFalse();

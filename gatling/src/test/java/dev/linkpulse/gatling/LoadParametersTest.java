@@ -29,6 +29,7 @@ class LoadParametersTest {
     assertThat(p.links()).isEqualTo(50);
     assertThat(p.botShare()).isEqualTo(0.2);
     assertThat(p.p99Millis()).isEqualTo(1000);
+    assertThat(p.warmUp()).isZero();
     assertThat(p.baseUrl()).isEqualTo(LocalStackFile.DEFAULT_API);
     assertThat(p.token().toString()).contains("./linkpulse token gatling");
     assertThat(p.accountingFile().toString()).endsWith("target/gatling/redirectstorm-accounting.txt");
@@ -42,6 +43,7 @@ class LoadParametersTest {
     props.put("ramp", "0");
     props.put("duration", "2m");
     props.put("countTimeout", "1500ms");
+    props.put("warmUp", "15s");
     props.put("accountingDir", "/tmp/acc");
     LoadParameters p = read();
     assertThat(p.baseUrl()).hasToString("https://api.staging.example.com");
@@ -50,6 +52,7 @@ class LoadParametersTest {
     assertThat(p.ramp()).isZero();
     assertThat(p.duration()).isEqualTo(Duration.ofMinutes(2));
     assertThat(p.countTimeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(p.warmUp()).isEqualTo(Duration.ofSeconds(15));
     assertThat(p.accountingFile().toString()).isEqualTo("/tmp/acc/redirectstorm-accounting.txt");
   }
 

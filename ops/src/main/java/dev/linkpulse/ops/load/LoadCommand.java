@@ -43,6 +43,8 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(names = "--p99", paramLabel = "MS", description = "redirect p99 bound in milliseconds (default 1000)") Integer p99;
   @Option(names = "--count-timeout", paramLabel = "D", converter = DurationConverter.class,
       description = "how long the pipeline gets to count every click after the last one (default 2m)") Duration countTimeout;
+  @Option(names = "--warm-up", paramLabel = "D", converter = DurationConverter.class,
+      description = "unmeasured clicks for this long first, to a link of their own (default 0; a fresh stack starts cold)") Duration warmUp;
   @Option(names = "--base-url", paramLabel = "URL", description = "the API to load instead of the local stack, e.g. https://api.staging.example.com") String baseUrl;
   @Option(names = "--token", paramLabel = "JWT", description = "bearer token for --base-url (owner of the links the run creates)") String token;
   @Option(names = "--token-command", paramLabel = "CMD", description = "a shell command that prints the token for --base-url") String tokenCommand;
@@ -87,6 +89,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
     if (p99 != null) p.put("p99Ms", String.valueOf((int) between("--p99", p99, 1, 600_000)));
     if (countTimeout != null) p.put("countTimeout", positive("--count-timeout", countTimeout).toMillis() + "ms");
+    if (warmUp != null) p.put("warmUp", warmUp.toMillis() + "ms");
     return p;
   }
 
