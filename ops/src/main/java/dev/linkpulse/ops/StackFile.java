@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code .linkpulse/stack.json}: the running stack's endpoints, written by {@code up} and removed when it stops, so
  * that {@code env} and {@code token} (separate processes) find the stack whatever ports it took.
  */
-final class StackFile {
+public final class StackFile {
   private StackFile() {}
 
   static Path path(Path stateDir) {
@@ -31,7 +31,7 @@ final class StackFile {
   }
 
   /** The running stack's file, or null when no stack is running (no file, or its process is gone). */
-  static JsonNode readLive(Path stateDir) throws IOException {
+  public static JsonNode readLive(Path stateDir) throws IOException {
     Path file = path(stateDir);
     if (!Files.exists(file)) return null;
     JsonNode node = Json.tree(Files.readString(file));

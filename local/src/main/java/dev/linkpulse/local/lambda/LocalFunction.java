@@ -33,6 +33,7 @@ public final class LocalFunction {
   private final AtomicLong invocations = new AtomicLong();
   private final AtomicLong lastColdStartMillis = new AtomicLong(-1);
   private final AtomicLong injectedFailures = new AtomicLong();
+  private final RecordLoss recordLoss = new RecordLoss();
 
   @SuppressWarnings("unchecked")
   public LocalFunction(String name, String handlerClassName, Map<String, String> environment, int timeoutSeconds, int memoryMb) {
@@ -69,8 +70,24 @@ public final class LocalFunction {
     injectedFailures.set(invocations);
   }
 
+  /**
+   * Chaos for drills: from now on {@code share} (0 to 1) of the records of every event (SQS messages, stream
+   * records) are lost before the handler sees them, and the event source is told they were processed. Unlike
+   * {@link #injectFailures}, whose failures are retried and end in a dead-letter queue, nothing catches this but
+   * an end-to-end count (the Gatling scenarios' accounting). 0, or {@link #heal}, stops it.
+   */
+  public void loseRecords(double share) {
+    recordLoss.set(share);
+  }
+
+  /** Records lost to {@link #loseRecords} so far. */
+  public long lostRecords() {
+    return recordLoss.lost();
+  }
+
   public void heal() {
     injectedFailures.set(0);
+    recordLoss.set(0);
   }
 
   /** Invokes with an event given as JSON and returns the response as JSON (null for a void handler). */
@@ -81,7 +98,7 @@ public final class LocalFunction {
     RequestHandler<Object, Object> handler = acquire();
     try {
       invocations.incrementAndGet();
-      Object event = input.fromJson(eventJson);
+      Object event = input.fromJson(recordLoss.apply(eventJson));
       Object result = handler.handleRequest(event, new LocalContext(name, timeoutSeconds, memoryMb));
       if (result == null) return null;
       ByteArrayOutputStream out = new ByteArrayOutputStream();
