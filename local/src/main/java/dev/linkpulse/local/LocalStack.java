@@ -63,6 +63,11 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  /** A stack on free ports with in-memory data, from the repository's template: what tests and benches start. */
+  public static LocalStack ephemeral(Map<String, String> parameterOverrides) throws Exception {
+    return start(LocalConfig.ephemeral(LocalConfig.findRoot()).withParameters(parameterOverrides));
+  }
+
   private void boot() throws Exception {
     long start = System.nanoTime();
     // The SDK's default credential chain reads these; the emulators accept any credentials.
@@ -229,6 +234,11 @@ public final class LocalStack implements AutoCloseable {
 
   public LocalIssuer issuer() {
     return issuer;
+  }
+
+  /** A JWT for {@code user} from the local issuer, valid for an hour. */
+  public String token(String user) {
+    return issuer.mint(user, Duration.ofHours(1));
   }
 
   public DynamoDbClient dynamo() {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.linkpulse.core.clicks.ClickEvent;
-import dev.linkpulse.local.LocalStackExtension;
+import dev.linkpulse.local.LocalStack;
+import dev.linkpulse.testkit.StackExtension;
 import dev.linkpulse.pipeline.aggregator.CounterAggregator;
 import dev.linkpulse.pipeline.aggregator.CounterState;
 import dev.linkpulse.pipeline.aggregator.CounterStore;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AggregatorFaultTest {
   @RegisterExtension
-  static final LocalStackExtension stack = new LocalStackExtension();
+  static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token);
 
   static final Instant H1 = Instant.parse("2026-03-01T10:15:00Z");
   static final Instant H2 = Instant.parse("2026-03-01T11:20:00Z");
