@@ -13,11 +13,16 @@ import picocli.CommandLine.Option;
 
 @Command(name = "up", description = "Start the whole system locally (from template.yaml) and keep it running until Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
-  @Option(names = "--api-port", description = "HTTP API port (default ${DEFAULT-VALUE})") int apiPort = LocalConfig.API_PORT;
-  @Option(names = "--ws-port", description = "WebSocket API port (default ${DEFAULT-VALUE})") int wsPort = LocalConfig.WS_PORT;
-  @Option(names = "--events-port", description = "EventBridge endpoint port (default ${DEFAULT-VALUE})") int eventsPort = LocalConfig.EVENTS_PORT;
-  @Option(names = "--dynamodb-port", description = "DynamoDB Local port (default ${DEFAULT-VALUE})") int dynamoPort = LocalConfig.DYNAMODB_PORT;
-  @Option(names = "--sqs-port", description = "ElasticMQ (SQS) port (default ${DEFAULT-VALUE})") int sqsPort = LocalConfig.SQS_PORT;
+  @Option(names = "--api-port", defaultValue = "${env:LINKPULSE_API_PORT:-" + LocalConfig.API_PORT + "}",
+      description = "HTTP API port (default ${DEFAULT-VALUE}, or $LINKPULSE_API_PORT)") int apiPort;
+  @Option(names = "--ws-port", defaultValue = "${env:LINKPULSE_WS_PORT:-" + LocalConfig.WS_PORT + "}",
+      description = "WebSocket API port (default ${DEFAULT-VALUE}, or $LINKPULSE_WS_PORT)") int wsPort;
+  @Option(names = "--events-port", defaultValue = "${env:LINKPULSE_EVENTS_PORT:-" + LocalConfig.EVENTS_PORT + "}",
+      description = "EventBridge endpoint port (default ${DEFAULT-VALUE}, or $LINKPULSE_EVENTS_PORT)") int eventsPort;
+  @Option(names = "--dynamodb-port", defaultValue = "${env:LINKPULSE_DYNAMODB_PORT:-" + LocalConfig.DYNAMODB_PORT + "}",
+      description = "DynamoDB port (default ${DEFAULT-VALUE}, or $LINKPULSE_DYNAMODB_PORT)") int dynamoPort;
+  @Option(names = "--sqs-port", defaultValue = "${env:LINKPULSE_SQS_PORT:-" + LocalConfig.SQS_PORT + "}",
+      description = "SQS port (default ${DEFAULT-VALUE}, or $LINKPULSE_SQS_PORT)") int sqsPort;
   @Option(names = "--data", paramLabel = "DIR", description = "Keep DynamoDB data in DIR across restarts (default: in memory)") Path dataDir;
   @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "Override a template parameter (repeatable)") Map<String, String> parameters = new LinkedHashMap<>();
 
