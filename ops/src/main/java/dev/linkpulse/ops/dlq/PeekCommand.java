@@ -1,6 +1,7 @@
 package dev.linkpulse.ops.dlq;
 
 import dev.linkpulse.core.Json;
+import dev.linkpulse.ops.Linkpulse;
 import dev.linkpulse.ops.UsageError;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 @Command(name = "peek", mixinStandardHelpOptions = true,
+    footerHeading = Linkpulse.EXAMPLES, footer = {"  ./linkpulse dlq peek ClicksDLQ --limit 5", "  ./linkpulse dlq peek ClicksDLQ --filter \"detail.code == 'hello'\" --json"},
     description = {
         "Show messages of QUEUE without consuming them: id, receive count, sent time, attributes, message attributes "
             + "and the body (pretty-printed when it is JSON).",

@@ -1,6 +1,7 @@
 package dev.linkpulse.ops.dlq;
 
 import dev.linkpulse.core.Env;
+import dev.linkpulse.ops.Linkpulse;
 import dev.linkpulse.ops.UsageError;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,6 +29,8 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
 
 @Command(name = "redrive", mixinStandardHelpOptions = true, sortOptions = false,
+    footerHeading = Linkpulse.EXAMPLES, footer = {"  ./linkpulse dlq redrive ClicksDLQ --dry-run", "  ./linkpulse dlq redrive ClicksDLQ --grep hello --rate 50/s",
+        "  ./linkpulse dlq redrive AggregatorFailures"},
     description = {
         "Move the messages of dead-letter queue QUEUE back to where they can be processed.",
         "Default destination: the queue whose RedrivePolicy dead-letters into QUEUE. With no --filter, --grep, --limit "
