@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true, footerHeading = Linkpulse.EXAMPLES, footer = {"  ./linkpulse up", "  ./linkpulse up --api-port 18080 --parameter LinkCacheSeconds=5",
-    "  ./linkpulse up --data .linkpulse/data"},
+    "  ./linkpulse up --data .linkpulse/data --lambda-reports"},
     description = "Start the whole system locally (from template.yaml) and keep it running until Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
   @Option(names = "--api-port", defaultValue = "${env:LINKPULSE_API_PORT:-" + LocalConfig.API_PORT + "}",
@@ -27,6 +27,8 @@ final class UpCommand implements Callable<Integer> {
       description = "SQS port (default ${DEFAULT-VALUE}, or $LINKPULSE_SQS_PORT)") int sqsPort;
   @Option(names = "--data", paramLabel = "DIR", description = "Keep DynamoDB data in DIR across restarts (default: in memory)") Path dataDir;
   @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "Override a template parameter (repeatable)") Map<String, String> parameters = new LinkedHashMap<>();
+  @Option(names = "--lambda-reports", description = "Log a Lambda REPORT line (duration, billed, memory) after every invocation; "
+      + "without it, only after each cold start's first, with its Init Duration") boolean lambdaReports;
 
   @Override
   public Integer call() throws Exception {
@@ -36,7 +38,7 @@ final class UpCommand implements Callable<Integer> {
     if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir)) throw new UsageError("--data " + dataDir + " is not a directory");
     Path root = LocalConfig.findRoot();
     LocalConfig config = new LocalConfig(root, apiPort, wsPort, eventsPort, dynamoPort, sqsPort,
-        dataDir == null ? null : dataDir.toAbsolutePath(), Map.of()).withParameters(parameters);
+        dataDir == null ? null : dataDir.toAbsolutePath(), Map.of(), lambdaReports).withParameters(parameters);
     LocalStack stack;
     try {
       stack = LocalStack.start(config);
