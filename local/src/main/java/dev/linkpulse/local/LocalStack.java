@@ -169,7 +169,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** A client of the stack's own, for provisioning and polling: the functions' clients are theirs to build. */
-  private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C stackClient(B builder, String serviceId, String endpoint) {
+  private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C stackClient(B builder, String serviceId,
+      String endpoint) {
     return AwsClients.configure(builder, serviceId).region(Region.of(Emulators.REGION)).endpointOverride(URI.create(endpoint)).build();
   }
 

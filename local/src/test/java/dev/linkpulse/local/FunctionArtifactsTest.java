@@ -98,7 +98,8 @@ class FunctionArtifactsTest {
         assertThat(Resolver.references(props.get("AuthorizerUri"))).as(id).anyMatch(functions::contains));
     template.resourcesOfType("AWS::Serverless::HttpApi").forEach((id, props) ->
         Template.map(Template.map(props.get("Auth")).get("Authorizers")).forEach((name, authorizer) ->
-            assertThat(Template.map(authorizer)).as(id + "." + name + ": no code of ours runs, API Gateway checks the JWT").containsKey("JwtConfiguration")));
+            assertThat(Template.map(authorizer)).as(id + "." + name + ": no code of ours runs, API Gateway checks the JWT")
+                .containsKey("JwtConfiguration")));
   }
 
   /** How the template invokes a function. */

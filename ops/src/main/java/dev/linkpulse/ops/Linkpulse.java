@@ -5,7 +5,12 @@ import picocli.CommandLine.Command;
 
 /** The {@code linkpulse} command: run the local stack and operate the pipeline. */
 @Command(name = "linkpulse", mixinStandardHelpOptions = true, version = "linkpulse 0.1.0",
-    footerHeading = Linkpulse.EXAMPLES, footer = {"  ./linkpulse up", "  ./linkpulse token alice", "  ./linkpulse dlq list", "  ./linkpulse help bench"},
+    footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse up",
+        "  ./linkpulse token alice",
+        "  ./linkpulse dlq list",
+        "  ./linkpulse help bench"},
     description = "Run Linkpulse locally and operate it.",
     subcommands = {UpCommand.class, EnvCommand.class, TokenCommand.class, dev.linkpulse.ops.dlq.DlqCommand.class, dev.linkpulse.ops.bench.BenchCommand.class, dev.linkpulse.ops.slo.SloCommand.class, CommandLine.HelpCommand.class})
 public final class Linkpulse {

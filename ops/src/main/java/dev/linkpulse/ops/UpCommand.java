@@ -11,8 +11,11 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "up", mixinStandardHelpOptions = true, footerHeading = Linkpulse.EXAMPLES, footer = {"  ./linkpulse up", "  ./linkpulse up --api-port 18080 --parameter LinkCacheSeconds=5",
-    "  ./linkpulse up --data .linkpulse/data --lambda-reports"},
+@Command(name = "up", mixinStandardHelpOptions = true, footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse up",
+        "  ./linkpulse up --api-port 18080 --parameter LinkCacheSeconds=5",
+        "  ./linkpulse up --data .linkpulse/data --lambda-reports"},
     description = "Start the whole system locally (from template.yaml) and keep it running until Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
   @Option(names = "--api-port", defaultValue = "${env:LINKPULSE_API_PORT:-" + LocalConfig.API_PORT + "}",

@@ -233,13 +233,17 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     public Builder timeoutSeconds(int seconds) {
-      if (seconds < 1 || seconds > 900) throw new IllegalArgumentException("function " + name + ": Timeout must be 1-900 s, got " + seconds);
+      if (seconds < 1 || seconds > 900) {
+        throw new IllegalArgumentException("function " + name + ": Timeout must be 1-900 s, got " + seconds);
+      }
       this.timeoutSeconds = seconds;
       return this;
     }
 
     public Builder memoryMb(int megabytes) {
-      if (megabytes < 128 || megabytes > 10_240) throw new IllegalArgumentException("function " + name + ": MemorySize must be 128-10240 MB, got " + megabytes);
+      if (megabytes < 128 || megabytes > 10_240) {
+        throw new IllegalArgumentException("function " + name + ": MemorySize must be 128-10240 MB, got " + megabytes);
+      }
       this.memoryMb = megabytes;
       return this;
     }
@@ -260,7 +264,8 @@ public final class LocalFunction implements AutoCloseable {
     public LocalFunction build() {
       if (artifact != null) requireHandlerIn(artifact);
       else if (!environment.isEmpty()) {
-        throw new IllegalArgumentException("function " + name + ": an environment of its own needs an artifact (on the stack's class path it sees the JVM's)");
+        throw new IllegalArgumentException("function " + name
+            + ": an environment of its own needs an artifact (on the stack's class path it sees the JVM's)");
       }
       return new LocalFunction(this);
     }

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
  * or real AWS.
  */
 @Command(name = "dlq", mixinStandardHelpOptions = true,
-    footerHeading = Linkpulse.EXAMPLES, footer = {"  ./linkpulse dlq list", "  ./linkpulse dlq peek ClicksDLQ --limit 5", "  ./linkpulse dlq redrive ClicksDLQ --dry-run"},
+    footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse dlq list",
+        "  ./linkpulse dlq peek ClicksDLQ --limit 5",
+        "  ./linkpulse dlq redrive ClicksDLQ --dry-run"},
     description = {
         "Inspect and redrive the dead-letter queues, locally or on AWS.",
         "AWS access: the standard credential and region chains; --endpoint-url (SQS) and --dynamodb-endpoint-url "

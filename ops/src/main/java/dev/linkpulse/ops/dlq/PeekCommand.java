@@ -17,7 +17,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 @Command(name = "peek", mixinStandardHelpOptions = true,
-    footerHeading = Linkpulse.EXAMPLES, footer = {"  ./linkpulse dlq peek ClicksDLQ --limit 5", "  ./linkpulse dlq peek ClicksDLQ --filter \"detail.code == 'hello'\" --json"},
+    footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse dlq peek ClicksDLQ --limit 5",
+        "  ./linkpulse dlq peek ClicksDLQ --filter \"detail.code == 'hello'\" --json"},
     description = {
         "Show messages of QUEUE without consuming them: id, receive count, sent time, attributes, message attributes "
             + "and the body (pretty-printed when it is JSON).",

@@ -29,7 +29,10 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
 
 @Command(name = "redrive", mixinStandardHelpOptions = true, sortOptions = false,
-    footerHeading = Linkpulse.EXAMPLES, footer = {"  ./linkpulse dlq redrive ClicksDLQ --dry-run", "  ./linkpulse dlq redrive ClicksDLQ --grep hello --rate 50/s",
+    footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse dlq redrive ClicksDLQ --dry-run",
+        "  ./linkpulse dlq redrive ClicksDLQ --grep hello --rate 50/s",
         "  ./linkpulse dlq redrive AggregatorFailures"},
     description = {
         "Move the messages of dead-letter queue QUEUE back to where they can be processed.",

@@ -17,7 +17,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code linkpulse slo}: SLOs as code. */
 @Command(name = "slo", mixinStandardHelpOptions = true,
-    footerHeading = Linkpulse.EXAMPLES, footer = {"  ./linkpulse slo render", "  ./linkpulse slo render --check", "  ./linkpulse slo list"},
+    footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse slo render",
+        "  ./linkpulse slo render --check",
+        "  ./linkpulse slo list"},
     description = "SLOs as code: render alarms/slos.yaml into CloudWatch alarms and dashboards, list the alarms.",
     subcommands = {SloCommand.Render.class, SloCommand.ListAlarms.class, CommandLine.HelpCommand.class})
 public final class SloCommand implements Callable<Integer> {
@@ -45,7 +49,10 @@ public final class SloCommand implements Callable<Integer> {
   }
 
   @Command(name = "render", mixinStandardHelpOptions = true,
-      footerHeading = Linkpulse.EXAMPLES, footer = {"  ./linkpulse slo render", "  ./linkpulse slo render --check"},
+      footerHeading = Linkpulse.EXAMPLES,
+      footer = {
+          "  ./linkpulse slo render",
+          "  ./linkpulse slo render --check"},
       description = {
       "Generate alarms/alarms.yaml (the nested stack of CloudWatch alarms and dashboards) and dashboards/*.json from alarms/slos.yaml.",
       "With --check, write nothing: exit 1 listing the generated files that are out of date (CI and the staleness test use it)."})
@@ -94,7 +101,10 @@ public final class SloCommand implements Callable<Integer> {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
-      footerHeading = Linkpulse.EXAMPLES, footer = {"  ./linkpulse slo list", "  ./linkpulse slo list --slos alarms/slos.yaml"},
+      footerHeading = Linkpulse.EXAMPLES,
+      footer = {
+          "  ./linkpulse slo list",
+          "  ./linkpulse slo list --slos alarms/slos.yaml"},
       description = "List every alarm the SLOs produce: name, kind, severity and runbook.")
   static final class ListAlarms implements Callable<Integer> {
     @Spec CommandSpec spec;
