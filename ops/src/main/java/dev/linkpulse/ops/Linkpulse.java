@@ -25,7 +25,7 @@ public final class Linkpulse {
 
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Linkpulse());
-    exampleForHelp(cli);
+    completeHelp(cli, cli.getCommandSpec().version());
     cli.setParameterExceptionHandler((ex, a) -> {
       ex.getCommandLine().getErr().println("linkpulse: " + ex.getMessage() + " (see --help)");
       return USAGE;
@@ -40,15 +40,19 @@ public final class Linkpulse {
     return cli;
   }
 
-  /** picocli's own help command carries no example: give each one in the tree its parent's. */
-  private static void exampleForHelp(CommandLine command) {
+  /**
+   * What annotations cannot say once for the whole tree: every command's --version prints the CLI's, and picocli's
+   * own help commands get an example (they carry none).
+   */
+  private static void completeHelp(CommandLine command, String[] version) {
     command.getSubcommands().values().stream().distinct().forEach(sub -> {
+      sub.getCommandSpec().version(version);
       if (sub.getCommand() instanceof CommandLine.HelpCommand) {
         String parent = command.getCommandSpec().qualifiedName(" ").replaceFirst("^linkpulse", "./linkpulse");
         String other = command.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).findFirst().orElse("");
         sub.getCommandSpec().usageMessage().footerHeading(EXAMPLES).footer("  " + parent + " help " + other);
       } else {
-        exampleForHelp(sub);
+        completeHelp(sub, version);
       }
     });
   }

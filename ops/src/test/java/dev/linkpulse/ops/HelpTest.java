@@ -70,8 +70,26 @@ class HelpTest {
         .isNotEmpty().anyMatch(line -> line.contains(invocation));
   }
 
+  /** All but picocli's help commands, which take -h alone. */
+  static Stream<Command> everyCommandWithVersion() {
+    return everyCommand().filter(c -> c.spec().options().stream().anyMatch(o -> o.longestName().equals("--version")));
+  }
+
+  @ParameterizedTest(name = "linkpulse {0} --version")
+  @MethodSource("everyCommandWithVersion")
+  void everyCommandPrintsTheCliVersion(Command command) {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Linkpulse.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    List<String> args = new ArrayList<>(command.path());
+    args.add("--version");
+    assertThat(cli.execute(args.toArray(String[]::new))).isZero();
+    assertThat(out.toString()).isEqualTo("linkpulse 0.1.0" + System.lineSeparator());
+  }
+
   @Test
   void theWalkReachesTheCommandsOfEveryLevel() {
+    assertThat(everyCommandWithVersion().map(Command::toString)).doesNotContain("help", "slo help").hasSize(15);
     assertThat(everyCommand().map(Command::toString)).contains("", "up", "env", "token", "help", "dlq", "dlq list", "dlq peek",
         "dlq redrive", "dlq restore", "bench", "bench pipeline", "bench realtime", "slo", "slo render", "slo list", "slo help");
   }
