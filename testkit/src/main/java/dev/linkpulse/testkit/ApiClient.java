@@ -25,7 +25,7 @@ final class ApiClient {
 
   /** Sends one request; a bearer token and a JSON body when given. A transport failure fails the test. */
   ApiResponse send(String method, String path, String token, String body, Map<String, String> headers) {
-    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) req.header("Authorization", "Bearer " + token);
     if (body != null) req.header("Content-Type", "application/json");

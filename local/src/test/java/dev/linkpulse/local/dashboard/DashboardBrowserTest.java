@@ -3,6 +3,7 @@ package dev.linkpulse.local.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkpulse.local.LocalStack;
+import dev.linkpulse.local.lambda.LocalFunction;
 import dev.linkpulse.testkit.ApiResponse;
 import dev.linkpulse.testkit.StackExtension;
 import java.io.IOException;
@@ -54,6 +55,9 @@ class DashboardBrowserTest {
 
   @BeforeAll
   static void startBrowser() throws IOException {
+    // The page's waits are about the page: every function's cold start (init from its artifact, seconds on a
+    // loaded machine) happens here, before the browser drives it.
+    stack.stack().functions().values().parallelStream().forEach(LocalFunction::warm);
     chromium = new Chromium(1440, 1200);
     driver = chromium.driver;
   }
