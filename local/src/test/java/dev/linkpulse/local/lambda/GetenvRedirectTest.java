@@ -2,6 +2,8 @@ package dev.linkpulse.local.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.linkpulse.local.lambda.fixture.Absent;
+import dev.linkpulse.local.lambda.fixture.EnvironmentHandler;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ class GetenvRedirectTest {
 
   @Test
   void aClassThatNeverCallsGetenvIsLeftAsItIs() throws Exception {
-    byte[] plain = classFile("dev.linkpulse.local.lambda.fixture.Absent");
+    byte[] plain = classFile(Absent.class.getName());
     assertThat(GetenvRedirect.apply(plain, FunctionEnvironment.class.getName())).isSameAs(plain);
     // FunctionEnvironment names methods getenv but calls no System.getenv: unchanged too.
     byte[] environment = classFile(FunctionEnvironment.class.getName());
@@ -29,7 +31,7 @@ class GetenvRedirectTest {
 
   @Test
   void theRewriteAppendsTwoConstantsAndAimsEveryGetenvReferenceAtTheTarget() throws Exception {
-    byte[] original = classFile("dev.linkpulse.local.lambda.fixture.EnvironmentHandler");
+    byte[] original = classFile(EnvironmentHandler.class.getName());
     byte[] rewritten = GetenvRedirect.apply(original, "a.B");
     ConstantPool before = ConstantPool.read(original);
     ConstantPool after = ConstantPool.read(rewritten);

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.core.Json;
+import dev.linkpulse.local.lambda.fixture.Absent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A function run from its artifact: its own class loader, environment, event classes, init and reports. */
 class LocalFunctionTest {
-  static final String FIXTURE = "dev.linkpulse.local.lambda.fixture.";
+  static final String FIXTURE = Absent.class.getPackageName() + ".";
   static final Predicate<String> LAMBDA_TYPES = name -> name.startsWith("com/amazonaws/services/lambda/runtime/")
       && !name.startsWith("com/amazonaws/services/lambda/runtime/events/") || name.startsWith("com/amazonaws/services/lambda/runtime/events/SQSEvent")
       || name.startsWith("org/joda/time/");
@@ -85,7 +86,7 @@ class LocalFunctionTest {
     try (LocalFunction fn = function("Forgetful", "MissingClassHandler").build()) {
       assertThatThrownBy(() -> fn.invoke("\"hi\"")).isInstanceOf(FunctionError.class)
           .hasMessageContaining("function Forgetful failed to initialise")
-          .hasMessageContaining("NoClassDefFoundError: dev/linkpulse/local/lambda/fixture/Absent");
+          .hasMessageContaining("NoClassDefFoundError: " + Absent.class.getName().replace('.', '/'));
       assertThat(log).anyMatch(l -> l.startsWith("[Forgetful] INIT_REPORT Init Duration: ") && l.endsWith("Error Type: java.lang.NoClassDefFoundError"));
     }
   }

@@ -1,5 +1,6 @@
 package dev.linkpulse.local.lambda;
 
+import dev.linkpulse.local.lambda.fixture.Absent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
  * but those left out on purpose) and the entries of the libraries they ship, copied into one jar.
  */
 final class TestArtifact {
-  static final String FIXTURES = "dev/linkpulse/local/lambda/fixture/";
+  static final String FIXTURES = Absent.class.getPackageName().replace('.', '/') + "/";
 
   private TestArtifact() {}
 
