@@ -5,11 +5,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A function's configuration, read from its environment.
+ * A function's configuration, read from its environment: {@code System.getenv()}, in Lambda and in the local stack
+ * alike (the stack gives each function its own environment by pointing the function's {@code System.getenv} at it;
+ * see docs/local-functions.md). An empty value counts as unset.
  *
- * <p>In Lambda this is simply {@code System.getenv()}. The local stack runs many functions in one JVM, each with
- * the environment its template entry declares, so it constructs each handler inside {@link #scoped}: handlers read
- * their configuration in their constructor, which therefore sees that function's variables and no other's.
+ * <p>{@link #scoped} layers variables over the process environment on one thread, for tests that run code reading
+ * its configuration (the CLI) in-process.
  */
 public final class Env {
   private static final ThreadLocal<Map<String, String>> OVERRIDES = new ThreadLocal<>();
@@ -34,7 +35,7 @@ public final class Env {
     return find(name).map(Integer::parseInt).orElse(fallback);
   }
 
-  /** Runs {@code body} (typically a handler constructor) with {@code variables} layered over the process environment. */
+  /** Runs {@code body} with {@code variables} layered over the process environment, on this thread only. */
   public static <T> T scoped(Map<String, String> variables, Supplier<T> body) {
     Map<String, String> previous = OVERRIDES.get();
     OVERRIDES.set(Map.copyOf(variables));

@@ -11,6 +11,7 @@ import dev.linkpulse.local.template.FunctionSpec;
 import dev.linkpulse.local.template.Resolver;
 import dev.linkpulse.local.template.Template;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,13 +23,17 @@ import java.util.Map;
 import dev.linkpulse.local.events.EventBridgeEndpoint;
 import dev.linkpulse.local.events.SqsEventSource;
 import dev.linkpulse.local.events.StreamEventSource;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole application on one machine, booted from {@code template.yaml}: the DynamoDB engine and ElasticMQ, the
- * template's tables and queues, its functions (in-process, each with its own environment), and the HTTP API with
+ * template's tables and queues, its functions (in-process, each from its deployment artifact in a class loader of
+ * its own), and the HTTP API with
  * its JWT authorizer. The real AWS SDK clients inside the handlers talk to these endpoints.
  */
 public final class LocalStack implements AutoCloseable {
@@ -61,6 +66,11 @@ public final class LocalStack implements AutoCloseable {
       stack.close();
       throw e;
     }
+  }
+
+  /** A stack on free ports with in-memory data, from the repository's template: what tests and benches start. */
+  public static LocalStack ephemeral(Map<String, String> parameterOverrides) throws Exception {
+    return start(LocalConfig.ephemeral(LocalConfig.findRoot()).withParameters(parameterOverrides));
   }
 
   private void boot() throws Exception {
@@ -97,8 +107,8 @@ public final class LocalStack implements AutoCloseable {
         "AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoEndpoint(), "AWS_ENDPOINT_URL_SQS", emulators.sqsEndpoint(),
         "AWS_ENDPOINT_URL_EVENTBRIDGE", eventsUrl,
         "AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", "http://127.0.0.1:" + managementPort);
-    dynamo = dev.linkpulse.core.Env.scoped(clientEnv, AwsClients::dynamoDb);
-    sqs = dev.linkpulse.core.Env.scoped(clientEnv, () -> AwsClients.configure(SqsClient.builder(), "SQS").build());
+    dynamo = stackClient(DynamoDbClient.builder(), "DYNAMODB", emulators.dynamoEndpoint());
+    sqs = stackClient(SqsClient.builder(), "SQS", emulators.sqsEndpoint());
     closeables.add(dynamo);
     closeables.add(sqs);
 
@@ -123,22 +133,19 @@ public final class LocalStack implements AutoCloseable {
       if (!resources.knows(id)) resources.other.put(id, id);
     });
 
-    Map<String, String> baseEnv = new LinkedHashMap<>(clientEnv);
-    baseEnv.put("AWS_XRAY_CONTEXT_MISSING", "IGNORE_ERROR");
-    baseEnv.put("POWERTOOLS_TRACE_DISABLED", "true");
-    for (FunctionSpec spec : template.functions()) {
-      Map<String, String> env = new LinkedHashMap<>(baseEnv);
-      env.put("AWS_LAMBDA_FUNCTION_NAME", spec.logicalId());
-      Template.map(resolver.resolve(spec.environment())).forEach((k, v) -> env.put(k, String.valueOf(v)));
-      Object memory = spec.properties().get("MemorySize");
-      functions.put(spec.logicalId(), new LocalFunction(spec.logicalId(), spec.handlerClass(), env, spec.timeoutSeconds(),
-          memory == null ? 128 : Integer.parseInt(String.valueOf(memory))));
-    }
-    functions.values().parallelStream().forEach(LocalFunction::warm);
+    // What Lambda gives every function besides its own variables: its region and role credentials; plus, here,
+    // where the services are. The SDK reads X-Ray's and Powertools' switches from the environment too.
+    Map<String, String> runtimeEnv = new LinkedHashMap<>(clientEnv);
+    runtimeEnv.put("AWS_ACCESS_KEY_ID", "local");
+    runtimeEnv.put("AWS_SECRET_ACCESS_KEY", "local");
+    runtimeEnv.put("AWS_XRAY_CONTEXT_MISSING", "IGNORE_ERROR");
+    runtimeEnv.put("POWERTOOLS_TRACE_DISABLED", "true");
+    functions.putAll(Functions.fromTemplate(template, config.template().getParent(), resolver, runtimeEnv, config.lambdaReports()));
+    closeables.addAll(functions.values());
 
     events = new EventBridgeEndpoint(eventsPort, EventSources.rules(template, resolver, resources), sqs).start();
     closeables.add(events);
-    streams = dev.linkpulse.core.Env.scoped(clientEnv, () -> AwsClients.configure(DynamoDbStreamsClient.builder(), "DYNAMODB").build());
+    streams = stackClient(DynamoDbStreamsClient.builder(), "DYNAMODB", emulators.dynamoEndpoint());
     closeables.add(streams);
     mappings = EventSources.mappings(template, resolver, resources, functions, sqs, streams);
     closeables.addAll(mappings);
@@ -159,6 +166,12 @@ public final class LocalStack implements AutoCloseable {
     closeables.add(gateway);
     gateway.start();
     startupTime = Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  /** A client of the stack's own, for provisioning and polling: the functions' clients are theirs to build. */
+  private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C stackClient(B builder, String serviceId,
+      String endpoint) {
+    return AwsClients.configure(builder, serviceId).region(Region.of(Emulators.REGION)).endpointOverride(URI.create(endpoint)).build();
   }
 
   private static void json(com.sun.net.httpserver.HttpExchange exchange, String body) throws java.io.IOException {
@@ -229,6 +242,11 @@ public final class LocalStack implements AutoCloseable {
 
   public LocalIssuer issuer() {
     return issuer;
+  }
+
+  /** A JWT for {@code user} from the local issuer, valid for an hour. */
+  public String token(String user) {
+    return issuer.mint(user, Duration.ofHours(1));
   }
 
   public DynamoDbClient dynamo() {

@@ -6,7 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.linkpulse.core.Json;
-import dev.linkpulse.local.LocalStackExtension.Response;
+import dev.linkpulse.testkit.ApiResponse;
+import dev.linkpulse.testkit.StackExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,19 +23,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The links API end to end: real HTTP against the local stack, real DynamoDB Local underneath. */
 class LinksApiTest {
   @RegisterExtension
-  static final LocalStackExtension stack = new LocalStackExtension().parameter("LinkCacheSeconds", "1");
+  static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token).parameter("LinkCacheSeconds", "1");
 
   private static String body(String url) {
     return Json.write(Map.of("url", url));
   }
 
   private JsonNode create(String user, String json) {
-    Response r = stack.post("/links", stack.token(user), json);
+    ApiResponse r = stack.post("/links", stack.token(user), json);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json();
   }
 
-  private static void assertError(Response r, int status, String code) {
+  private static void assertError(ApiResponse r, int status, String code) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.header("content-type")).isEqualTo("application/json");
     assertThat(r.json().path("error").path("code").asText()).isEqualTo(code);
@@ -51,7 +52,7 @@ class LinksApiTest {
     assertThat(Instant.parse(link.get("createdAt").asText())).isBeforeOrEqualTo(Instant.now());
     assertThat(link.has("expiresAt")).isFalse();
 
-    Response r = stack.get("/" + link.get("code").asText(), null);
+    ApiResponse r = stack.get("/" + link.get("code").asText(), null);
     assertThat(r.status()).isEqualTo(302);
     assertThat(r.header("location")).isEqualTo("https://example.com/landing?x=1");
     assertThat(r.header("cache-control")).isEqualTo("private, max-age=90");
@@ -60,7 +61,7 @@ class LinksApiTest {
   @Test
   void headIsAnsweredLikeGetWithoutABody() {
     String code = create("alice", body("https://example.com/head")).get("code").asText();
-    Response r = stack.send("HEAD", "/" + code, null, null, Map.of());
+    ApiResponse r = stack.send("HEAD", "/" + code, null, null, Map.of());
     assertThat(r.status()).isEqualTo(302);
     assertThat(r.header("location")).isEqualTo("https://example.com/head");
     assertThat(r.body()).isEmpty();
@@ -70,7 +71,7 @@ class LinksApiTest {
   @ValueSource(ints = {301, 307, 308})
   void aLinksOwnRedirectStatusIsHonoured(int status) {
     String code = create("alice", "{\"url\":\"https://example.com/r\",\"redirect\":" + status + "}").get("code").asText();
-    Response r = stack.get("/" + code, null);
+    ApiResponse r = stack.get("/" + code, null);
     assertThat(r.status()).isEqualTo(status);
     assertThat(r.header("location")).isEqualTo("https://example.com/r");
   }
@@ -98,18 +99,18 @@ class LinksApiTest {
     String user = "idem-" + UUID.randomUUID();
     String token = stack.token(user);
     String key = UUID.randomUUID().toString();
-    Response first = stack.send("POST", "/links", token, body("https://example.com/once"), Map.of("Idempotency-Key", key));
-    Response retry = stack.send("POST", "/links", token, body("https://example.com/once"), Map.of("Idempotency-Key", key));
+    ApiResponse first = stack.send("POST", "/links", token, body("https://example.com/once"), Map.of("Idempotency-Key", key));
+    ApiResponse retry = stack.send("POST", "/links", token, body("https://example.com/once"), Map.of("Idempotency-Key", key));
     assertThat(first.status()).as(first.body()).isEqualTo(201);
     assertThat(retry.status()).as(retry.body()).isEqualTo(201);
     assertThat(retry.json()).isEqualTo(first.json());
 
-    Response other = stack.send("POST", "/links", token, body("https://example.com/other"), Map.of("Idempotency-Key", key));
+    ApiResponse other = stack.send("POST", "/links", token, body("https://example.com/other"), Map.of("Idempotency-Key", key));
     assertError(other, 422, "idempotency_key_reused");
     assertThat(stack.get("/links", token).json().get("items")).hasSize(1);
 
     // The same key from another user is a different request, not a replay of alice's.
-    Response bobs = stack.send("POST", "/links", stack.token(user + "-bob"), body("https://example.com/once"), Map.of("Idempotency-Key", key));
+    ApiResponse bobs = stack.send("POST", "/links", stack.token(user + "-bob"), body("https://example.com/once"), Map.of("Idempotency-Key", key));
     assertThat(bobs.status()).isEqualTo(201);
     assertThat(bobs.json().get("code")).isNotEqualTo(first.json().get("code"));
   }
@@ -125,7 +126,7 @@ class LinksApiTest {
     String cursor = null;
     int pages = 0;
     do {
-      Response page = stack.get("/links?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), token);
+      ApiResponse page = stack.get("/links?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), token);
       assertThat(page.status()).isEqualTo(200);
       page.json().get("items").forEach(item -> seen.add(item.get("code").asText()));
       cursor = page.json().hasNonNull("cursor") ? page.json().get("cursor").asText() : null;
@@ -150,12 +151,12 @@ class LinksApiTest {
   void anotherUsersLinkLooksExactlyLikeAMissingOne() {
     String code = create("alice", body("https://example.com/private")).get("code").asText();
     String bob = stack.token("bob");
-    Response foreign = stack.get("/links/" + code, bob);
-    Response missing = stack.get("/links/Nope123", bob);
+    ApiResponse foreign = stack.get("/links/" + code, bob);
+    ApiResponse missing = stack.get("/links/Nope123", bob);
     assertError(foreign, 404, "not_found");
     assertThat(foreign.body()).isEqualTo(missing.body());
 
-    Response foreignDelete = stack.delete("/links/" + code, bob);
+    ApiResponse foreignDelete = stack.delete("/links/" + code, bob);
     assertThat(foreignDelete.status()).isEqualTo(404);
     assertThat(foreignDelete.body()).isEqualTo(stack.delete("/links/Nope123", bob).body());
     assertThat(stack.get("/links/" + code, stack.token("alice")).status()).isEqualTo(200);
@@ -166,7 +167,7 @@ class LinksApiTest {
     String alice = stack.token("alice");
     JsonNode link = create("alice", body("https://example.com/gone"));
     String code = link.get("code").asText();
-    Response got = stack.get("/links/" + code, alice);
+    ApiResponse got = stack.get("/links/" + code, alice);
     assertThat(got.status()).isEqualTo(200);
     assertThat(got.json()).isEqualTo(link);
 
@@ -190,7 +191,7 @@ class LinksApiTest {
       "{\"url\":\"https://example.com\",\"surprise\":true}"})
   void badInputIsA400WithAnErrorBodyAndChangesNothing(String json) {
     String user = "bad-" + UUID.randomUUID();
-    Response r = stack.post("/links", stack.token(user), json);
+    ApiResponse r = stack.post("/links", stack.token(user), json);
     assertThat(r.status()).as(r.body()).isEqualTo(400);
     assertThat(r.json().path("error").path("code").asText()).isNotBlank();
     assertThat(r.json().path("error").path("message").asText()).isNotBlank();
@@ -229,7 +230,7 @@ class LinksApiTest {
 
   @Test
   void healthAnswersWhenTheStackIsReady() {
-    Response r = stack.get("/health", null);
+    ApiResponse r = stack.get("/health", null);
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("status").asText()).isEqualTo("ok");
   }

@@ -5,7 +5,11 @@ import dev.linkpulse.local.LocalConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "env", description = "Print export lines that point the aws CLI and the ops tools at the running local stack: eval \"$(./linkpulse env)\"")
+@Command(name = "env", mixinStandardHelpOptions = true, footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  eval \"$(./linkpulse env)\"",
+        "  ./linkpulse env > .linkpulse/env.sh"},
+    description = "Print export lines that point the aws CLI and the ops tools at the running local stack: eval \"$(./linkpulse env)\"")
 final class EnvCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {

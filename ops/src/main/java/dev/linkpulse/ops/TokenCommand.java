@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "token", description = "Print a JWT for USER from the local issuer, for the Authorization: Bearer header.")
+@Command(name = "token", mixinStandardHelpOptions = true, footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse token alice",
+        "  ./linkpulse token bob --ttl 30m",
+        "  curl -H \"Authorization: Bearer $(./linkpulse token alice)\" \"$LINKPULSE_API/links\""},
+    description = "Print a JWT for USER from the local issuer, for the Authorization: Bearer header.")
 final class TokenCommand implements Callable<Integer> {
   private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
 

@@ -11,15 +11,27 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "up", description = "Start the whole system locally (from template.yaml) and keep it running until Ctrl-C.")
+@Command(name = "up", mixinStandardHelpOptions = true, footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse up",
+        "  ./linkpulse up --api-port 18080 --parameter LinkCacheSeconds=5",
+        "  ./linkpulse up --data .linkpulse/data --lambda-reports"},
+    description = "Start the whole system locally (from template.yaml) and keep it running until Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
-  @Option(names = "--api-port", description = "HTTP API port (default ${DEFAULT-VALUE})") int apiPort = LocalConfig.API_PORT;
-  @Option(names = "--ws-port", description = "WebSocket API port (default ${DEFAULT-VALUE})") int wsPort = LocalConfig.WS_PORT;
-  @Option(names = "--events-port", description = "EventBridge endpoint port (default ${DEFAULT-VALUE})") int eventsPort = LocalConfig.EVENTS_PORT;
-  @Option(names = "--dynamodb-port", description = "DynamoDB engine port (default ${DEFAULT-VALUE})") int dynamoPort = LocalConfig.DYNAMODB_PORT;
-  @Option(names = "--sqs-port", description = "ElasticMQ (SQS) port (default ${DEFAULT-VALUE})") int sqsPort = LocalConfig.SQS_PORT;
+  @Option(names = "--api-port", defaultValue = "${env:LINKPULSE_API_PORT:-" + LocalConfig.API_PORT + "}",
+      description = "HTTP API port (default ${DEFAULT-VALUE}, or $LINKPULSE_API_PORT)") int apiPort;
+  @Option(names = "--ws-port", defaultValue = "${env:LINKPULSE_WS_PORT:-" + LocalConfig.WS_PORT + "}",
+      description = "WebSocket API port (default ${DEFAULT-VALUE}, or $LINKPULSE_WS_PORT)") int wsPort;
+  @Option(names = "--events-port", defaultValue = "${env:LINKPULSE_EVENTS_PORT:-" + LocalConfig.EVENTS_PORT + "}",
+      description = "EventBridge endpoint port (default ${DEFAULT-VALUE}, or $LINKPULSE_EVENTS_PORT)") int eventsPort;
+  @Option(names = "--dynamodb-port", defaultValue = "${env:LINKPULSE_DYNAMODB_PORT:-" + LocalConfig.DYNAMODB_PORT + "}",
+      description = "DynamoDB engine port (default ${DEFAULT-VALUE}, or $LINKPULSE_DYNAMODB_PORT)") int dynamoPort;
+  @Option(names = "--sqs-port", defaultValue = "${env:LINKPULSE_SQS_PORT:-" + LocalConfig.SQS_PORT + "}",
+      description = "ElasticMQ (SQS) port (default ${DEFAULT-VALUE}, or $LINKPULSE_SQS_PORT)") int sqsPort;
   @Option(names = "--data", paramLabel = "DIR", description = "Keep DynamoDB data in DIR across restarts (default: in memory)") Path dataDir;
   @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "Override a template parameter (repeatable)") Map<String, String> parameters = new LinkedHashMap<>();
+  @Option(names = "--lambda-reports", description = "Log a Lambda REPORT line (duration, billed, memory) after every invocation; "
+      + "without it, only after each cold start's first, with its Init Duration") boolean lambdaReports;
 
   @Override
   public Integer call() throws Exception {
@@ -29,7 +41,7 @@ final class UpCommand implements Callable<Integer> {
     if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir)) throw new UsageError("--data " + dataDir + " is not a directory");
     Path root = LocalConfig.findRoot();
     LocalConfig config = new LocalConfig(root, apiPort, wsPort, eventsPort, dynamoPort, sqsPort,
-        dataDir == null ? null : dataDir.toAbsolutePath(), Map.of()).withParameters(parameters);
+        dataDir == null ? null : dataDir.toAbsolutePath(), Map.of(), lambdaReports).withParameters(parameters);
     LocalStack stack;
     try {
       stack = LocalStack.start(config);

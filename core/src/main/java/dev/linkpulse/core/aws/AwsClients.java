@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Builds AWS SDK clients the same way for every function: the light URLConnection HTTP client (fast cold start),
  * the region from {@code AWS_REGION}, and the standard endpoint variables {@code AWS_ENDPOINT_URL_<SERVICE>} /
- * {@code AWS_ENDPOINT_URL}, read through {@link Env} so that each function in the local stack sees its own.
+ * {@code AWS_ENDPOINT_URL}, read through {@link Env} (the function's own environment, on Lambda and locally).
  */
 public final class AwsClients {
   private AwsClients() {}

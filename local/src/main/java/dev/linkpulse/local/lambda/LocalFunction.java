@@ -1,65 +1,103 @@
 package dev.linkpulse.local.lambda;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
-import dev.linkpulse.core.Env;
-import java.io.ByteArrayOutputStream;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.jar.JarFile;
 
 /**
- * One function of the template, run in-process the way Lambda runs it: each instance serves one invocation at a
- * time (a busy pool grows by a cold start), handlers are constructed inside the function's own environment, and
- * events and responses pass through JSON with Lambda's own serializers, so a handler sees exactly the object the
- * real runtime would build from the same JSON.
+ * One function, run in-process the way Lambda runs it. Its code comes from the artifact its {@code CodeUri} names,
+ * in a class loader of its own whose parent gives nothing beyond the JDK, with the environment its configuration
+ * and the runtime give it ({@link FunctionEnvironment}). Events and responses cross as JSON through Lambda's own
+ * serializers, built for the function's class loader. Each instance (an execution environment) serves one
+ * invocation at a time; a busy function grows by a cold start, whose init (class loading, static initialisers, the
+ * handler's constructor) is timed and reported as Lambda's {@code REPORT} line reports it.
+ *
+ * <p>The code loads on the first invocation, not at start-up: Lambda, too, initialises a function on demand. A class
+ * the artifact lacks therefore fails that invocation, with the function's name; an init that fails leaves nothing
+ * behind, so the next invocation starts afresh, as a new execution environment would.
  */
-public final class LocalFunction {
+public final class LocalFunction implements AutoCloseable {
   private final String name;
-  private final Class<?> handlerClass;
+  private final String handlerClass;
+  private final Path artifact;
   private final Map<String, String> environment;
-  private final int timeoutSeconds;
-  private final int memoryMb;
-  private final PojoSerializer<Object> input;
-  private final PojoSerializer<Object> output;
-  private final ConcurrentLinkedDeque<RequestHandler<Object, Object>> idle = new ConcurrentLinkedDeque<>();
+  private final Map<String, String> runtimeEnvironment;
+  private final LambdaContext.FunctionIdentity identity;
+  private final Consumer<String> log;
+  private final boolean reportEveryInvocation;
+  private final Object loading = new Object();
+  private volatile FunctionCode code;
+  private volatile boolean closed;
+  private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
   private final AtomicInteger instances = new AtomicInteger();
   private final AtomicLong invocations = new AtomicLong();
-  private final AtomicLong lastColdStartMillis = new AtomicLong(-1);
   private final AtomicLong injectedFailures = new AtomicLong();
   private final RecordLoss recordLoss = new RecordLoss();
+  private volatile long lastInitNanos = -1;
 
-  @SuppressWarnings("unchecked")
+  /** An execution environment: a handler instance, and its init time until its first invocation reports it. */
+  private static final class Instance {
+    final FunctionCode code;
+    final Object handler;
+    long unreportedInitNanos;
+
+    Instance(FunctionCode code, Object handler, long initNanos) {
+      this.code = code;
+      this.handler = handler;
+      this.unreportedInitNanos = initNanos;
+    }
+  }
+
+  /**
+   * A function on the class path that runs the stack, for tests that need a handler's internals: no artifact and
+   * so no environment of its own (the handler sees the JVM's).
+   */
   public LocalFunction(String name, String handlerClassName, Map<String, String> environment, int timeoutSeconds, int memoryMb) {
-    this.name = name;
-    this.environment = Map.copyOf(environment);
-    this.timeoutSeconds = timeoutSeconds;
-    this.memoryMb = memoryMb;
-    try {
-      this.handlerClass = Class.forName(handlerClassName);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("function " + name + ": handler class " + handlerClassName + " not found", e);
-    }
-    if (!RequestHandler.class.isAssignableFrom(handlerClass)) {
-      throw new IllegalStateException("function " + name + ": " + handlerClassName + " does not implement RequestHandler");
-    }
-    Type[] io = requestHandlerTypes(handlerClass);
-    this.input = (PojoSerializer<Object>) serializerFor(raw(io[0]));
-    this.output = (PojoSerializer<Object>) serializerFor(raw(io[1]));
+    this(builder(name, handlerClassName).environment(environment).timeoutSeconds(timeoutSeconds).memoryMb(memoryMb));
+  }
+
+  private LocalFunction(Builder b) {
+    this.name = b.name;
+    this.handlerClass = b.handlerClass;
+    this.artifact = b.artifact;
+    this.environment = Map.copyOf(b.environment);
+    this.runtimeEnvironment = RuntimeVariables.of(b.name, b.handlerClass, b.memoryMb, b.environment);
+    String region = b.environment.getOrDefault("AWS_REGION", "us-east-1");
+    this.identity = new LambdaContext.FunctionIdentity(b.name, b.timeoutSeconds, b.memoryMb,
+        "arn:aws:lambda:" + region + ":000000000000:function:" + b.name);
+    this.log = line -> b.log.accept("[" + b.name + "] " + line);
+    this.reportEveryInvocation = b.reportEveryInvocation;
+  }
+
+  public static Builder builder(String name, String handlerClassName) {
+    return new Builder(name, handlerClassName);
   }
 
   public String name() {
     return name;
   }
 
+  /** The variables the function is configured with (the runtime adds its own: see {@link #runtimeEnvironment}). */
   public Map<String, String> environment() {
     return environment;
+  }
+
+  /** Everything the function's {@code System.getenv} answers, when it runs from an artifact. */
+  public Map<String, String> runtimeEnvironment() {
+    return runtimeEnvironment;
+  }
+
+  public Optional<Path> artifact() {
+    return Optional.ofNullable(artifact);
   }
 
   /**
@@ -90,26 +128,30 @@ public final class LocalFunction {
     recordLoss.set(0);
   }
 
-  /** Invokes with an event given as JSON and returns the response as JSON (null for a void handler). */
+  /** Invokes with an event given as JSON and returns the response as JSON (null for a null response). */
   public String invoke(String eventJson) {
     if (injectedFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-      throw new FunctionError(name + ": injected failure");
+      throw new FunctionError(name, "Injected", name + ": injected failure", null);
     }
-    RequestHandler<Object, Object> handler = acquire();
+    Instance instance = acquire();
+    String requestId = UUID.randomUUID().toString();
+    long start = System.nanoTime();
     try {
       invocations.incrementAndGet();
-      Object event = input.fromJson(recordLoss.apply(eventJson));
-      Object result = handler.handleRequest(event, new LocalContext(name, timeoutSeconds, memoryMb));
-      if (result == null) return null;
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      output.toJson(result, out);
-      return out.toString(StandardCharsets.UTF_8);
+      FunctionCode c = instance.code;
+      Object context = LambdaContext.create(c.handler(), identity, requestId, c.logger());
+      return c.call(() -> c.handler().invoke(instance.handler, recordLoss.apply(eventJson), context));
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      throw FunctionError.invocation(name, t);
     } finally {
-      idle.push(handler);
+      report(instance, requestId, System.nanoTime() - start);
+      idle.push(instance);
     }
   }
 
-  /** Creates the first instance now rather than on the first request, so configuration errors surface at start-up. */
+  /** Creates an instance now rather than on the first request (provisioned concurrency of one). */
   public void warm() {
     idle.push(acquire());
   }
@@ -122,62 +164,139 @@ public final class LocalFunction {
     return invocations.get();
   }
 
-  public long lastColdStartMillis() {
-    return lastColdStartMillis.get();
+  /** The init phase of the newest instance, once one exists. */
+  public Optional<Duration> lastInitDuration() {
+    long nanos = lastInitNanos;
+    return nanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
   }
 
-  @SuppressWarnings("unchecked")
-  private RequestHandler<Object, Object> acquire() {
-    RequestHandler<Object, Object> handler = idle.poll();
-    if (handler != null) return handler;
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    idle.clear();
+    synchronized (loading) {
+      if (code != null) code.close();
+      code = null;
+    }
+  }
+
+  private Instance acquire() {
+    Instance instance = idle.poll();
+    if (instance != null) return instance;
+    if (closed) throw new IllegalStateException("function " + name + " is closed");
     long start = System.nanoTime();
-    handler = Env.scoped(environment, () -> {
-      try {
-        return (RequestHandler<Object, Object>) handlerClass.getDeclaredConstructor().newInstance();
-      } catch (ReflectiveOperationException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        throw new IllegalStateException("function " + name + ": handler failed to initialise: " + cause, cause);
-      }
-    });
-    instances.incrementAndGet();
-    lastColdStartMillis.set((System.nanoTime() - start) / 1_000_000);
-    return handler;
-  }
-
-  /** {@code Map<String, Object>} is deserialised as Lambda does it: by its raw class. */
-  private static Class<?> raw(Type type) {
-    if (type instanceof Class<?> c) return c;
-    if (type instanceof ParameterizedType p) return (Class<?>) p.getRawType();
-    return Object.class;
-  }
-
-  private static PojoSerializer<?> serializerFor(Class<?> type) {
-    if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-      return LambdaEventSerializers.serializerFor(type, LocalFunction.class.getClassLoader());
+    try {
+      FunctionCode c = code();
+      Object handler = c.call(c.handler()::newInstance);
+      long init = System.nanoTime() - start;
+      instances.incrementAndGet();
+      lastInitNanos = init;
+      return new Instance(c, handler, init);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      log.accept(String.format(java.util.Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: error\tError Type: %s",
+          (System.nanoTime() - start) / 1e6, t.getClass().getName()));
+      throw FunctionError.init(name, t);
     }
-    return JacksonFactory.getInstance().getSerializer(type);
   }
 
-  private static Type[] requestHandlerTypes(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      for (Type t : c.getGenericInterfaces()) {
-        if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) return p.getActualTypeArguments();
+  /** The function's code, loaded on its first cold start; a failed load leaves nothing, so the next one retries. */
+  private FunctionCode code() throws Throwable {
+    FunctionCode c = code;
+    if (c != null) return c;
+    synchronized (loading) {
+      if (code == null) {
+        code = artifact == null ? FunctionCode.fromClassPath(handlerClass, log)
+            : FunctionCode.fromArtifact(name, artifact, handlerClass, runtimeEnvironment, log);
       }
-      Type sup = c.getGenericSuperclass();
-      if (sup instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
-        for (Type t : raw.getGenericInterfaces()) {
-          if (t instanceof ParameterizedType pi && pi.getRawType() == RequestHandler.class) return pi.getActualTypeArguments();
+      return code;
+    }
+  }
+
+  private void report(Instance instance, String requestId, long durationNanos) {
+    long init = instance.unreportedInitNanos;
+    instance.unreportedInitNanos = -1;
+    if (init >= 0 || reportEveryInvocation) log.accept(new InvocationReport(requestId, durationNanos, init, identity.memoryMb()).line());
+  }
+
+  /** How a function is configured: its artifact, environment, timeout, memory, and where its log lines go. */
+  public static final class Builder {
+    private final String name;
+    private final String handlerClass;
+    private Path artifact;
+    private Map<String, String> environment = Map.of();
+    private int timeoutSeconds = 3;
+    private int memoryMb = 128;
+    private Consumer<String> log = System.err::println;
+    private boolean reportEveryInvocation;
+
+    private Builder(String name, String handlerClass) {
+      if (name == null || name.isBlank()) throw new IllegalArgumentException("a function needs a name");
+      if (handlerClass == null || handlerClass.isBlank()) throw new IllegalArgumentException("function " + name + " needs a handler class");
+      this.name = name;
+      this.handlerClass = handlerClass;
+    }
+
+    /** The deployment artifact (a jar) the function runs from; without one, the stack's own class path. */
+    public Builder artifact(Path jar) {
+      this.artifact = jar.toAbsolutePath().normalize();
+      return this;
+    }
+
+    public Builder environment(Map<String, String> variables) {
+      this.environment = Map.copyOf(variables);
+      return this;
+    }
+
+    public Builder timeoutSeconds(int seconds) {
+      if (seconds < 1 || seconds > 900) {
+        throw new IllegalArgumentException("function " + name + ": Timeout must be 1-900 s, got " + seconds);
+      }
+      this.timeoutSeconds = seconds;
+      return this;
+    }
+
+    public Builder memoryMb(int megabytes) {
+      if (megabytes < 128 || megabytes > 10_240) {
+        throw new IllegalArgumentException("function " + name + ": MemorySize must be 128-10240 MB, got " + megabytes);
+      }
+      this.memoryMb = megabytes;
+      return this;
+    }
+
+    /** Where the function's log lines and its reports go (standard error by default), one line each. */
+    public Builder log(Consumer<String> sink) {
+      this.log = sink;
+      return this;
+    }
+
+    /** A REPORT line after every invocation; without it, only after an instance's first (the one with an init). */
+    public Builder reportEveryInvocation(boolean every) {
+      this.reportEveryInvocation = every;
+      return this;
+    }
+
+    /** Checks what can be checked without loading code: the artifact exists and holds the handler class. */
+    public LocalFunction build() {
+      if (artifact != null) requireHandlerIn(artifact);
+      else if (!environment.isEmpty()) {
+        throw new IllegalArgumentException("function " + name
+            + ": an environment of its own needs an artifact (on the stack's class path it sees the JVM's)");
+      }
+      return new LocalFunction(this);
+    }
+
+    private void requireHandlerIn(Path jar) {
+      if (!Files.isRegularFile(jar)) throw new IllegalStateException("function " + name + ": artifact " + jar + " does not exist");
+      String entry = handlerClass.replace('.', '/') + ".class";
+      try (JarFile file = new JarFile(jar.toFile(), false)) {
+        if (file.getJarEntry(entry) == null) {
+          throw new IllegalStateException("function " + name + ": artifact " + jar + " does not contain its handler " + handlerClass);
         }
+      } catch (IOException e) {
+        throw new IllegalStateException("function " + name + ": artifact " + jar + " is not a readable jar: " + e.getMessage(), e);
       }
-    }
-    throw new IllegalStateException(type.getName() + " does not declare RequestHandler<I, O> type arguments");
-  }
-
-
-  /** A function error the runtime reports (the handler threw, crashed or timed out). */
-  public static final class FunctionError extends RuntimeException {
-    public FunctionError(String message) {
-      super(message);
     }
   }
 }

@@ -2,7 +2,10 @@ package dev.linkpulse.local.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.linkpulse.local.LocalStackExtension;
+import dev.linkpulse.local.LocalStack;
+import dev.linkpulse.local.lambda.LocalFunction;
+import dev.linkpulse.testkit.ApiResponse;
+import dev.linkpulse.testkit.StackExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +47,7 @@ class DashboardBrowserTest {
 
   @RegisterExtension
   @Order(2)
-  static final LocalStackExtension stack = new LocalStackExtension();
+  static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token);
 
   static Chromium chromium;
   static ChromeDriver driver;
@@ -52,6 +55,9 @@ class DashboardBrowserTest {
 
   @BeforeAll
   static void startBrowser() throws IOException {
+    // The page's waits are about the page: every function's cold start (init from its artifact, seconds on a
+    // loaded machine) happens here, before the browser drives it.
+    stack.stack().functions().values().parallelStream().forEach(LocalFunction::warm);
     chromium = new Chromium(1440, 1200);
     driver = chromium.driver;
   }
@@ -137,7 +143,7 @@ class DashboardBrowserTest {
         Map.of("User-Agent", "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
             "CloudFront-Viewer-Country", "US", "CloudFront-Viewer-Address", "192.0.2.33:50002"));
     for (Map<String, String> visitor : visitors) {
-      LocalStackExtension.Response r = stack.send("GET", "/" + code, null, null, visitor);
+      ApiResponse r = stack.send("GET", "/" + code, null, null, visitor);
       assertThat(r.status()).isEqualTo(302);
     }
     waitUpTo(60).until(ExpectedConditions.textToBe(By.id("stat-total"), "3"));

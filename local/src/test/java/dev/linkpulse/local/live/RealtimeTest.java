@@ -7,7 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.Keys;
-import dev.linkpulse.local.LocalStackExtension;
+import dev.linkpulse.local.LocalStack;
+import dev.linkpulse.testkit.StackExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Link owners watching clicks arrive: the WebSocket API, its authorizer, and the aggregator's coalesced pushes. */
 class RealtimeTest {
   @RegisterExtension
-  static final LocalStackExtension stack = new LocalStackExtension();
+  static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token);
 
   /** A JDK WebSocket client that keeps every text frame it receives. */
   static final class Client implements WebSocket.Listener, AutoCloseable {
@@ -35,8 +36,9 @@ class RealtimeTest {
 
     static Client connect(String token) throws Exception {
       Client c = new Client();
-      c.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-          .buildAsync(URI.create(stack.stack().webSocketUrl() + "/?token=" + token), c).get(20, TimeUnit.SECONDS);
+      // The handshake runs the authorizer and $connect: a class's first one pays both functions' cold starts.
+      c.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60))
+          .buildAsync(URI.create(stack.stack().webSocketUrl() + "/?token=" + token), c).get(90, TimeUnit.SECONDS);
       return c;
     }
 

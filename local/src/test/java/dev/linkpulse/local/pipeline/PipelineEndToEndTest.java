@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.clicks.ClickEvent;
-import dev.linkpulse.local.LocalStackExtension;
-import dev.linkpulse.local.LocalStackExtension.Response;
+import dev.linkpulse.local.LocalStack;
+import dev.linkpulse.testkit.StackExtension;
+import dev.linkpulse.testkit.ApiResponse;
 import dev.linkpulse.pipeline.clicks.ClickStore;
 import dev.linkpulse.pipeline.clicks.RawClick;
 import java.net.URI;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class PipelineEndToEndTest {
   @RegisterExtension
-  static final LocalStackExtension stack = new LocalStackExtension();
+  static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token);
 
   static final String CHROME_MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
   static final String SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
@@ -49,7 +50,7 @@ class PipelineEndToEndTest {
   private String createLink() {
     user = "e2e-" + UUID.randomUUID();
     token = stack.token(user);
-    Response r = stack.post("/links", token, "{\"url\":\"https://example.com/launch\"}");
+    ApiResponse r = stack.post("/links", token, "{\"url\":\"https://example.com/launch\"}");
     assertThat(r.status()).isEqualTo(201);
     return r.json().get("code").asText();
   }
@@ -59,12 +60,12 @@ class PipelineEndToEndTest {
     headers.put("User-Agent", ua);
     if (country != null) headers.put("CloudFront-Viewer-Country", country);
     if (referrer != null) headers.put("Referer", referrer);
-    Response r = stack.send(method, "/" + code + (query == null ? "" : "?" + query), null, null, headers);
+    ApiResponse r = stack.send(method, "/" + code + (query == null ? "" : "?" + query), null, null, headers);
     assertThat(r.status()).isEqualTo(302);
   }
 
   private JsonNode stats(String code) {
-    Response r = stack.get("/links/" + code + "/stats?from=" + Instant.now().minus(Duration.ofDays(1)) + "&to="
+    ApiResponse r = stack.get("/links/" + code + "/stats?from=" + Instant.now().minus(Duration.ofDays(1)) + "&to="
         + Instant.now().plus(Duration.ofHours(1)), token);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json();
@@ -201,7 +202,7 @@ class PipelineEndToEndTest {
     // The redirect's client tries twice; refuse more than that so the click is truly lost.
     stack.stack().eventBridge().failNextPutEvents(5);
     try {
-      Response r = stack.get("/" + code, null);
+      ApiResponse r = stack.get("/" + code, null);
       assertThat(r.status()).isEqualTo(302);
       assertThat(r.header("location")).isEqualTo("https://example.com/launch");
       assertThat(dev.linkpulse.local.LocalMetrics.sum("redirect", "ClickPublishFailed")).isEqualTo(failuresBefore + 1);

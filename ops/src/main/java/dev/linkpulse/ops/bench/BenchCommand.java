@@ -1,5 +1,6 @@
 package dev.linkpulse.ops.bench;
 
+import dev.linkpulse.ops.Linkpulse;
 import dev.linkpulse.ops.UsageError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +10,20 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = "Benchmarks that print tables, comparing designs side by side in one run.",
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse bench pipeline",
+        "  ./linkpulse bench realtime --rate 300"},
+    description = "Benchmarks that print tables, comparing designs side by side in one run.",
     subcommands = {BenchCommand.Pipeline.class, BenchCommand.Realtime.class})
 public final class BenchCommand {
-  @Command(name = "pipeline", description = {
+  @Command(name = "pipeline", mixinStandardHelpOptions = true,
+      footerHeading = Linkpulse.EXAMPLES,
+      footer = {
+          "  ./linkpulse bench pipeline",
+          "  ./linkpulse bench pipeline --clicks 50000 --workload zipf --parameter AggregatorBatchWindowSeconds=2"},
+      description = {
       "Click pipeline throughput, write cost and hottest partition key: Linkpulse against a seed-style design",
       "(one TransactWriteItems per click), on a viral link and on 10,000 links with Zipf(1.1) popularity.",
       "Starts its own local stack on free ports (in memory); a running ./linkpulse up is not touched."})
@@ -37,7 +48,12 @@ public final class BenchCommand {
     }
   }
 
-  @Command(name = "realtime", description = {
+  @Command(name = "realtime", mixinStandardHelpOptions = true,
+      footerHeading = Linkpulse.EXAMPLES,
+      footer = {
+          "  ./linkpulse bench realtime --rate 300",
+          "  ./linkpulse bench realtime --rate 1000 --seconds 30 --subscribers 200 --trace"},
+      description = {
       "Click-to-screen latency: redirects at a fixed rate to links watched by WebSocket subscribers; p50/p90/p99",
       "from the redirect's response to the push covering that click. Starts its own in-memory local stack."})
   static final class Realtime implements Callable<Integer> {

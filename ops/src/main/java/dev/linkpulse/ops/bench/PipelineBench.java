@@ -2,7 +2,6 @@ package dev.linkpulse.ops.bench;
 
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.clicks.ClickEvent;
-import dev.linkpulse.local.LocalConfig;
 import dev.linkpulse.local.LocalMetrics;
 import dev.linkpulse.local.LocalStack;
 import dev.linkpulse.ops.aws.AwsOptions;
@@ -51,7 +50,7 @@ final class PipelineBench {
 
   List<Row> run(List<Workload> workloads, Map<String, String> parameters) throws Exception {
     List<Row> rows = new ArrayList<>();
-    try (LocalStack stack = LocalStack.start(LocalConfig.ephemeral(LocalConfig.findRoot()).withParameters(parameters))) {
+    try (LocalStack stack = LocalStack.ephemeral(parameters)) {
       for (Workload w : workloads) {
         out.printf("%s: %,d clicks (+%,d duplicates)%n", w.name(), w.distinct(), w.events().size() - w.distinct());
         rows.add(linkpulse(stack, w));

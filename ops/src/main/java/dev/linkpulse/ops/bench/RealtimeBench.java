@@ -2,7 +2,6 @@ package dev.linkpulse.ops.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.core.Json;
-import dev.linkpulse.local.LocalConfig;
 import dev.linkpulse.local.LocalStack;
 import java.io.PrintStream;
 import java.net.URI;
@@ -50,7 +49,7 @@ final class RealtimeBench {
   }
 
   Result run(int rate, int seconds, int warmupSeconds, int links, int subscribers, boolean trace, Map<String, String> parameters) throws Exception {
-    try (LocalStack stack = LocalStack.start(LocalConfig.ephemeral(LocalConfig.findRoot()).withParameters(parameters))) {
+    try (LocalStack stack = LocalStack.ephemeral(parameters)) {
       HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).executor(Executors.newFixedThreadPool(16, daemon("bench-http"))).build();
       String token = stack.issuer().mint("bench", Duration.ofHours(1));
       List<String> codes = new ArrayList<>();

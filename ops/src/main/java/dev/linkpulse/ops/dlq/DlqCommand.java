@@ -1,5 +1,6 @@
 package dev.linkpulse.ops.dlq;
 
+import dev.linkpulse.ops.Linkpulse;
 import picocli.CommandLine.Command;
 
 /**
@@ -7,6 +8,11 @@ import picocli.CommandLine.Command;
  * or real AWS.
  */
 @Command(name = "dlq", mixinStandardHelpOptions = true,
+    footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse dlq list",
+        "  ./linkpulse dlq peek ClicksDLQ --limit 5",
+        "  ./linkpulse dlq redrive ClicksDLQ --dry-run"},
     description = {
         "Inspect and redrive the dead-letter queues, locally or on AWS.",
         "AWS access: the standard credential and region chains (--profile names a profile); --endpoint-url (SQS) and --dynamodb-endpoint-url "

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.ops.aws.AwsOptions;
+import dev.linkpulse.ops.Linkpulse;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
+    footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse dlq list",
+        "  ./linkpulse dlq list --json --no-sample",
+        "  ./linkpulse dlq list --prefix linkpulse --region eu-west-1"},
     description = {
         "Every dead-letter queue of the app: each queue named as deadLetterTargetArn in another queue's RedrivePolicy, "
             + "plus the stream mapping's on-failure destination (AggregatorFailures: batch pointers, not clicks).",

@@ -1,6 +1,7 @@
 package dev.linkpulse.ops.dlq;
 
 import dev.linkpulse.core.Json;
+import dev.linkpulse.ops.Linkpulse;
 import dev.linkpulse.ops.UsageError;
 import dev.linkpulse.ops.aws.AwsOptions;
 import java.io.PrintWriter;
@@ -17,6 +18,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 @Command(name = "peek", mixinStandardHelpOptions = true,
+    footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse dlq peek ClicksDLQ --limit 5",
+        "  ./linkpulse dlq peek ClicksDLQ --filter \"detail.code == 'hello'\" --json"},
     description = {
         "Show messages of QUEUE without consuming them: id, receive count, sent time, attributes, message attributes "
             + "and the body (pretty-printed when it is JSON).",

@@ -1,6 +1,7 @@
 package dev.linkpulse.ops.dlq;
 
 import dev.linkpulse.ops.aws.AwsOptions;
+import dev.linkpulse.ops.Linkpulse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,6 +17,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 @Command(name = "redrive", mixinStandardHelpOptions = true, sortOptions = false,
+    footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse dlq redrive ClicksDLQ --dry-run",
+        "  ./linkpulse dlq redrive ClicksDLQ --grep hello --rate 50/s",
+        "  ./linkpulse dlq redrive AggregatorFailures"},
     description = {
         "Move the messages of dead-letter queue QUEUE back to where they can be processed.",
         "Default destination: the queue whose RedrivePolicy dead-letters into QUEUE. With no --filter, --grep, --limit "

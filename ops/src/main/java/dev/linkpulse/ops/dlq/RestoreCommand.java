@@ -1,5 +1,6 @@
 package dev.linkpulse.ops.dlq;
 
+import dev.linkpulse.ops.Linkpulse;
 import dev.linkpulse.ops.UsageError;
 import dev.linkpulse.ops.aws.AwsOptions;
 import java.io.PrintWriter;
@@ -17,6 +18,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 @Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
+    footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse dlq restore dlq-backup-ClicksDLQ-20261201T101500Z.ndjson --to ClicksQueue --dry-run"},
     description = {
         "Re-send the messages of a backup (the NDJSON a redrive wrote) to QUEUE: the same bodies, message attributes, "
             + "and for a FIFO queue the same group and deduplication ids. The whole file is read and checked first; an "

@@ -1,6 +1,7 @@
 package dev.linkpulse.ops.slo;
 
 import dev.linkpulse.local.LocalConfig;
+import dev.linkpulse.ops.Linkpulse;
 import dev.linkpulse.ops.UsageError;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,7 +16,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code linkpulse slo}: SLOs as code. */
-@Command(name = "slo", description = "SLOs as code: render alarms/slos.yaml into CloudWatch alarms and dashboards, list the alarms.",
+@Command(name = "slo", mixinStandardHelpOptions = true,
+    footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse slo render",
+        "  ./linkpulse slo render --check",
+        "  ./linkpulse slo list"},
+    description = "SLOs as code: render alarms/slos.yaml into CloudWatch alarms and dashboards, list the alarms.",
     subcommands = {SloCommand.Render.class, SloCommand.ListAlarms.class, CommandLine.HelpCommand.class})
 public final class SloCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -41,7 +48,12 @@ public final class SloCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "render", description = {
+  @Command(name = "render", mixinStandardHelpOptions = true,
+      footerHeading = Linkpulse.EXAMPLES,
+      footer = {
+          "  ./linkpulse slo render",
+          "  ./linkpulse slo render --check"},
+      description = {
       "Generate alarms/alarms.yaml (the nested stack of CloudWatch alarms and dashboards) and dashboards/*.json from alarms/slos.yaml.",
       "With --check, write nothing: exit 1 listing the generated files that are out of date (CI and the staleness test use it)."})
   static final class Render implements Callable<Integer> {
@@ -88,7 +100,12 @@ public final class SloCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "list", description = "List every alarm the SLOs produce: name, kind, severity and runbook.")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      footerHeading = Linkpulse.EXAMPLES,
+      footer = {
+          "  ./linkpulse slo list",
+          "  ./linkpulse slo list --slos alarms/slos.yaml"},
+      description = "List every alarm the SLOs produce: name, kind, severity and runbook.")
   static final class ListAlarms implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--slos", paramLabel = "FILE", description = "The SLO file (default: alarms/slos.yaml in the repository).") Path slos;

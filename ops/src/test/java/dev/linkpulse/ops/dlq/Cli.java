@@ -1,6 +1,7 @@
 package dev.linkpulse.ops.dlq;
 
-import dev.linkpulse.local.LocalStackExtension;
+import dev.linkpulse.local.LocalStack;
+import dev.linkpulse.testkit.StackExtension;
 import dev.linkpulse.ops.Linkpulse;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,9 +19,9 @@ final class Cli {
     }
   }
 
-  private final LocalStackExtension stack;
+  private final StackExtension<LocalStack> stack;
 
-  Cli(LocalStackExtension stack) {
+  Cli(StackExtension<LocalStack> stack) {
     this.stack = stack;
   }
 

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.clicks.ClickEvent;
-import dev.linkpulse.local.LocalStackExtension;
-import dev.linkpulse.local.LocalStackExtension.Response;
+import dev.linkpulse.local.LocalStack;
+import dev.linkpulse.testkit.StackExtension;
+import dev.linkpulse.testkit.ApiResponse;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class DlqClicksTest {
   @RegisterExtension
-  static final LocalStackExtension stack = new LocalStackExtension();
+  static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token);
 
   static final Duration LONG = Duration.ofSeconds(60);
 
@@ -45,7 +46,7 @@ class DlqClicksTest {
   String token;
 
   private String createLink() {
-    Response r = stack.post("/links", token, "{\"url\":\"https://example.com/dlq\"}");
+    ApiResponse r = stack.post("/links", token, "{\"url\":\"https://example.com/dlq\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().get("code").asText();
   }
@@ -55,7 +56,7 @@ class DlqClicksTest {
   }
 
   private long total(String code) {
-    Response r = stack.get("/links/" + code + "/stats?from=" + Instant.now().minus(Duration.ofDays(1)) + "&to="
+    ApiResponse r = stack.get("/links/" + code + "/stats?from=" + Instant.now().minus(Duration.ofDays(1)) + "&to="
         + Instant.now().plus(Duration.ofHours(1)), token);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json().get("total").asLong();

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.core.Env;
-import dev.linkpulse.local.LocalStackExtension;
+import dev.linkpulse.local.LocalStack;
+import dev.linkpulse.testkit.StackExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class DlqQueuesTest {
   @RegisterExtension
-  static final LocalStackExtension stack = new LocalStackExtension();
+  static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token);
 
   @TempDir Path tmp;
 

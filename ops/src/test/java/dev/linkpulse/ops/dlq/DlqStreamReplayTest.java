@@ -5,8 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.linkpulse.local.LocalStackExtension;
-import dev.linkpulse.local.LocalStackExtension.Response;
+import dev.linkpulse.local.LocalStack;
+import dev.linkpulse.testkit.StackExtension;
+import dev.linkpulse.testkit.ApiResponse;
 import dev.linkpulse.local.events.StreamEventSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class DlqStreamReplayTest {
   @RegisterExtension
   // A failure drill: the stack gives up on a failing batch after 2 retries (production retries forever).
-  static final LocalStackExtension stack = new LocalStackExtension().parameter("AggregatorMaximumRetryAttempts", "2");
+  static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token).parameter("AggregatorMaximumRetryAttempts", "2");
 
   static final Duration LONG = Duration.ofSeconds(90);
 
@@ -38,7 +39,7 @@ class DlqStreamReplayTest {
   String token;
 
   private long total(String code) {
-    Response r = stack.get("/links/" + code + "/stats?from=" + Instant.now().minus(Duration.ofDays(1)) + "&to="
+    ApiResponse r = stack.get("/links/" + code + "/stats?from=" + Instant.now().minus(Duration.ofDays(1)) + "&to="
         + Instant.now().plus(Duration.ofHours(1)), token);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json().get("total").asLong();
@@ -52,7 +53,7 @@ class DlqStreamReplayTest {
   @Test
   void redrivingTheAggregatorsOnFailureDestinationReplaysTheClicksExactlyOnce() throws Exception {
     token = stack.token("replay-" + UUID.randomUUID());
-    Response created = stack.post("/links", token, "{\"url\":\"https://example.com/replay\"}");
+    ApiResponse created = stack.post("/links", token, "{\"url\":\"https://example.com/replay\"}");
     assertThat(created.status()).isEqualTo(201);
     String code = created.json().get("code").asText();
     String failures = stack.stack().queueUrl("AggregatorFailures");

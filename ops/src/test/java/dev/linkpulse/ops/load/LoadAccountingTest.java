@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.local.LocalConfig;
 import dev.linkpulse.local.LocalMetrics;
-import dev.linkpulse.local.LocalStackExtension;
+import dev.linkpulse.local.LocalStack;
 import dev.linkpulse.local.lambda.LocalFunction;
+import dev.linkpulse.testkit.StackExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoadAccountingTest {
   @RegisterExtension
-  static final LocalStackExtension stack = new LocalStackExtension();
+  static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token);
 
   static final Duration PIPELINE = Duration.ofSeconds(90);
 
