@@ -84,8 +84,10 @@ class PipelineEndToEndTest {
   }
 
   private List<RawClick> rawClicks(String code) {
-    return ClickStore.dynamoDb(stack.stack().dynamo(), stack.stack().tableName("LinkpulseTable"))
-        .read(code, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofHours(1)), null, 10_000).clicks();
+    String table = stack.stack().tableName("LinkpulseTable");
+    var life = dev.linkpulse.core.links.LinkStore.dynamoDb(stack.stack().dynamo(), table).find(code).orElseThrow().life();
+    return ClickStore.dynamoDb(stack.stack().dynamo(), table)
+        .read(life, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofHours(1)), null, 10_000).clicks();
   }
 
   private static String envelope(ClickEvent e) {
@@ -180,7 +182,7 @@ class PipelineEndToEndTest {
       entries.add(PutEventsRequestEntry.builder().eventBusName(stack.stack().busName("ClicksBus")).source(ClickEvent.SOURCE)
           .detailType(ClickEvent.DETAIL_TYPE).detail(Json.write(bad)).build());
       for (int i = 0; i < 3; i++) {
-        ClickEvent good = new ClickEvent(UUID.randomUUID().toString(), Instant.now(), code, "GET", null, CHROME_MAC, "DE", "visitor-" + i, false, Map.of());
+        ClickEvent good = new ClickEvent(UUID.randomUUID().toString(), Instant.now(), code, "", "GET", null, CHROME_MAC, "DE", "visitor-" + i, false, Map.of());
         entries.add(PutEventsRequestEntry.builder().eventBusName(stack.stack().busName("ClicksBus")).source(ClickEvent.SOURCE)
             .detailType(ClickEvent.DETAIL_TYPE).detail(Json.write(good.toDetail())).build());
       }

@@ -1,5 +1,6 @@
 package dev.linkpulse.pipeline.counters;
 
+import dev.linkpulse.core.links.LinkLife;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -154,7 +155,7 @@ class ExactlyOncePropertiesTest {
         expected.computeIfAbsent(specs.get(i).link() + "@" + specs.get(i).hour(), k -> new Expected()).add(record);
       }
       for (int link = 0; link < codes.length; link++) {
-        for (CounterState counter : store.range(codes[link], FIRST_HOUR, FIRST_HOUR.plusSeconds(2 * 3600))) {
+        for (CounterState counter : store.range(LinkLife.legacy(codes[link]), FIRST_HOUR, FIRST_HOUR.plusSeconds(2 * 3600))) {
           int hour = (int) ((counter.hour().getEpochSecond() - FIRST_HOUR.getEpochSecond()) / 3600);
           Expected e = expected.remove(link + "@" + hour);
           assertThat(e).as("a counter for link %d hour %d, which had no clicks", link, hour).isNotNull();

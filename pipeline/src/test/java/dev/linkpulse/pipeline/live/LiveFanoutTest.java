@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.core.Json;
+import dev.linkpulse.core.links.Link;
 import dev.linkpulse.pipeline.MovableClock;
 import dev.linkpulse.pipeline.TestClicks;
 import dev.linkpulse.pipeline.clicks.StreamClick;
@@ -27,7 +28,8 @@ class LiveFanoutTest {
   private final InMemorySubscriptions subscriptions = new InMemorySubscriptions(clock);
   private final RecordingConnections connections = new RecordingConnections();
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
-  private final LiveFanout fanout = new LiveFanout(subscriptions, connections, pool, clock);
+  private final InMemoryLinkStore links = new InMemoryLinkStore();
+  private final LiveFanout fanout = new LiveFanout(subscriptions, connections, links, pool, clock);
   private final InMemoryCounterStore counters = new InMemoryCounterStore();
   private long sequence;
 
@@ -45,8 +47,11 @@ class LiveFanoutTest {
     return new CounterAggregator(counters).aggregate(batch).written();
   }
 
+  /** Alice watches her link {@code code} (a legacy life, as the clicks {@link #counted} makes belong to). */
   private void watch(String code, String connectionId) {
-    subscriptions.subscribe(code, connectionId, "alice", clock.instant().plus(Duration.ofHours(2)));
+    links.putIfAbsent(new Link(code, "", "https://example.com", "alice", 302, TEN, null, Link.Status.ACTIVE));
+    Instant inTwoHours = clock.instant().plus(Duration.ofHours(2));
+    subscriptions.subscribe(code, new Subscriber(connectionId, "alice", "", inTwoHours), inTwoHours);
   }
 
   @Test
@@ -60,7 +65,7 @@ class LiveFanoutTest {
     updates.addAll(counted(unwatched, TEN, 5, 0));
 
     LiveFanout.Outcome outcome = fanout.push(updates);
-    assertThat(outcome).isEqualTo(new LiveFanout.Outcome(2, 0, 0));
+    assertThat(outcome).isEqualTo(new LiveFanout.Outcome(2, 0, 0, 0, 0));
     assertThat(connections.frames("c1")).hasSize(1).isEqualTo(connections.frames("c2"));
     JsonNode frame = Json.tree(connections.frames("c1").get(0));
     assertThat(frame.path("type").asText()).isEqualTo("clicks");
@@ -80,10 +85,10 @@ class LiveFanoutTest {
     String code = TestClicks.code("gone");
     watch(code, "c1");
     watch(code, "c2");
-    connections.close("c1");
+    connections.goAway("c1");
     LiveFanout.Outcome outcome = fanout.push(counted(code, TEN, 1, 0));
-    assertThat(outcome).isEqualTo(new LiveFanout.Outcome(1, 1, 0));
-    assertThat(subscriptions.subscribers(code)).containsExactly("c2");
+    assertThat(outcome).isEqualTo(new LiveFanout.Outcome(1, 1, 0, 0, 0));
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions.subscribers(code))).containsExactly("c2");
   }
 
   @Test
@@ -94,11 +99,11 @@ class LiveFanoutTest {
     connections.failNext("c1", 1);
     connections.failNext("c2", 2);
     LiveFanout.Outcome outcome = fanout.push(counted(code, TEN, 1, 0));
-    assertThat(outcome).isEqualTo(new LiveFanout.Outcome(1, 0, 1));
+    assertThat(outcome).isEqualTo(new LiveFanout.Outcome(1, 0, 1, 0, 0));
     assertThat(connections.frames("c1")).hasSize(1);
     assertThat(connections.attempts("c1")).isEqualTo(2);
     assertThat(connections.attempts("c2")).isEqualTo(2);
-    assertThat(subscriptions.subscribers(code)).as("a failing connection is not a gone one").contains("c2");
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions.subscribers(code))).as("a failing connection is not a gone one").contains("c2");
   }
 
   @Test
@@ -106,7 +111,7 @@ class LiveFanoutTest {
     String code = TestClicks.code("down");
     watch(code, "c1");
     subscriptions.failReads(true);
-    assertThat(fanout.push(counted(code, TEN, 1, 0))).isEqualTo(new LiveFanout.Outcome(0, 0, 1));
+    assertThat(fanout.push(counted(code, TEN, 1, 0))).isEqualTo(new LiveFanout.Outcome(0, 0, 1, 0, 0));
     assertThat(connections.attempts("c1")).isZero();
   }
 
@@ -114,7 +119,7 @@ class LiveFanoutTest {
   void push_ofABatchThatCountedNothing_sendsNothing() {
     String code = TestClicks.code("none");
     watch(code, "c1");
-    assertThat(fanout.push(List.of())).isEqualTo(new LiveFanout.Outcome(0, 0, 0));
+    assertThat(fanout.push(List.of())).isEqualTo(new LiveFanout.Outcome(0, 0, 0, 0, 0));
     assertThat(connections.attempts("c1")).isZero();
   }
 }
