@@ -184,8 +184,12 @@ class TemplateContractTest {
     assertThat(Resolver.references(stream.get("MaximumRetryAttempts"))).containsExactly("AggregatorMaximumRetryAttempts");
     assertThat(String.valueOf(Template.map(template.parameters().get("AggregatorMaximumRetryAttempts")).get("Default"))).isEqualTo("-1");
     assertThat(Template.list(stream.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
-    String pattern = String.valueOf(Template.map(Template.list(Template.map(stream.get("FilterCriteria")).get("Filters")).get(0)).get("Pattern"));
-    assertThat(pattern).contains("\"INSERT\"").contains("\"prefix\":\"" + dev.linkpulse.core.Keys.CLICK_PREFIX + "\"");
+    List<String> patterns = Template.list(Template.map(stream.get("FilterCriteria")).get("Filters")).stream()
+        .map(f -> String.valueOf(Template.map(f).get("Pattern"))).toList();
+    // Raw clicks to count, and deleted links whose subscriptions end: nothing else reaches the aggregator.
+    assertThat(patterns).containsExactly(
+        "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"Keys\":{\"PK\":{\"S\":[{\"prefix\":\"" + dev.linkpulse.core.Keys.CLICK_PREFIX + "\"}]}}}}",
+        "{\"eventName\":[\"REMOVE\"],\"dynamodb\":{\"Keys\":{\"PK\":{\"S\":[{\"prefix\":\"" + dev.linkpulse.core.Keys.LINK_PREFIX + "\"}]}}}}");
     Map<String, Object> sqs = Template.map(function("RecorderFunction").events().get("Clicks").get("Properties"));
     assertThat(Template.list(sqs.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
   }
@@ -249,4 +253,73 @@ class TemplateContractTest {
     assertThat(missingHandlers(t)).containsExactly("RedirectFunction: dev.linkpulse.redirect.RedirectHandlr");
   }
 
+  @Test
+  void countersOfEveryLinkAgeOutAfterTheStatsRetention_neverBeforeTheirRawClicks() {
+    Map<String, Object> stats = Template.map(template.parameters().get("StatsRetentionDays"));
+    Map<String, Object> clicks = Template.map(template.parameters().get("ClickRetentionDays"));
+    assertThat(Long.parseLong(String.valueOf(stats.get("MinValue")))).isGreaterThanOrEqualTo(Long.parseLong(String.valueOf(clicks.get("Default"))));
+    assertThat(Resolver.references(function("AggregatorFunction").environment().get("STATS_RETENTION_DAYS"))).containsExactly("StatsRetentionDays");
+  }
+
+  // ---- the edge (issue 11, defect 6) ----------------------------------------------------------------------------
+
+  private static Map<String, Object> distribution() {
+    return Template.map(template.resourcesOfType("AWS::CloudFront::Distribution").get("EdgeDistribution").get("DistributionConfig"));
+  }
+
+  @Test
+  void theEdgeFrontsTheHttpApiWithAnOriginSecret_thatEveryHttpFunctionAndNoOtherIsGiven() {
+    Map<String, Object> origin = Template.map(Template.list(distribution().get("Origins")).get(0));
+    assertThat(Resolver.references(origin.get("DomainName"))).containsExactly("HttpApi");
+    assertThat(Template.map(origin.get("CustomOriginConfig")).get("OriginProtocolPolicy")).isEqualTo("https-only");
+    Map<String, Object> header = Template.map(Template.list(origin.get("OriginCustomHeaders")).get(0));
+    assertThat(String.valueOf(header.get("HeaderName"))).isEqualToIgnoringCase(dev.linkpulse.core.http.EdgeTrust.HEADER);
+    assertThat(Resolver.references(header.get("HeaderValue"))).containsExactly("EdgeOriginSecret");
+    Map<String, Object> secret = Template.map(template.parameters().get("EdgeOriginSecret"));
+    assertThat(secret.get("NoEcho")).isEqualTo(true);
+    assertThat(Integer.parseInt(String.valueOf(secret.get("MinLength")))).isGreaterThanOrEqualTo(32);
+    assertThat(secret).doesNotContainKey("Default");
+    for (FunctionSpec fn : template.functions()) {
+      boolean http = fn.events().values().stream().anyMatch(e -> "HttpApi".equals(e.get("Type")));
+      Object given = fn.environment().get(dev.linkpulse.core.http.EdgeTrust.ENVIRONMENT);
+      if (http) assertThat(Resolver.references(given)).as(fn.logicalId()).containsExactly("EdgeOriginSecret");
+      else assertThat(given).as(fn.logicalId() + " serves no HTTP route and needs no edge secret").isNull();
+    }
+  }
+
+  @Test
+  void theEdgeForwardsOnlyTheViewerHeadersCloudFrontAddsItself_andCachesNothing() {
+    Map<String, Object> behavior = Template.map(distribution().get("DefaultCacheBehavior"));
+    assertThat(behavior.get("ViewerProtocolPolicy")).isEqualTo("redirect-to-https");
+    assertThat(Resolver.references(behavior.get("OriginRequestPolicyId"))).containsExactly("EdgeOriginRequestPolicy");
+    assertThat(Resolver.references(behavior.get("CachePolicyId"))).containsExactly("EdgeCachePolicy");
+    Map<String, Object> policy = Template.map(template.resourcesOfType("AWS::CloudFront::OriginRequestPolicy").get("EdgeOriginRequestPolicy")
+        .get("OriginRequestPolicyConfig"));
+    Map<String, Object> headers = Template.map(policy.get("HeadersConfig"));
+    assertThat(headers.get("HeaderBehavior")).as("never allViewer: a viewer's CloudFront-* headers must not pass").isEqualTo("whitelist");
+    List<String> forwarded = Template.list(headers.get("Headers")).stream().map(String::valueOf).toList();
+    assertThat(forwarded.stream().filter(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("cloudfront-")))
+        .containsExactlyInAnyOrder("CloudFront-Viewer-Address", "CloudFront-Viewer-Country");
+    assertThat(forwarded).noneMatch(h -> h.contains("*"));
+    assertThat(Template.map(policy.get("CookiesConfig")).get("CookieBehavior")).isEqualTo("none");
+    Map<String, Object> cache = Template.map(template.resourcesOfType("AWS::CloudFront::CachePolicy").get("EdgeCachePolicy").get("CachePolicyConfig"));
+    assertThat(String.valueOf(cache.get("DefaultTTL"))).as("every click must reach the redirect function").isEqualTo("0");
+  }
+
+  @Test
+  void theEdgeServesShortBaseUrlsHostAndNoOther_andTheTemplateHasNoOtherCustomDomain() {
+    assertThat(Resolver.references(distribution().get("Aliases"))).containsOnly("ShortBaseUrl", "AWS::NoValue");
+    assertThat(String.valueOf(distribution().get("Aliases"))).doesNotContain("*");
+    Map<String, Object> association = Template.map(Template.list(Template.map(distribution().get("DefaultCacheBehavior"))
+        .get("FunctionAssociations")).get(0));
+    assertThat(association.get("EventType")).isEqualTo("viewer-request");
+    assertThat(Resolver.references(association.get("FunctionARN"))).containsExactly("EdgeHostGuard");
+    Object code = template.resourcesOfType("AWS::CloudFront::Function").get("EdgeHostGuard").get("FunctionCode");
+    assertThat(String.valueOf(code)).contains("host === '${ShortHost}'").contains("421");
+    assertThat(Resolver.references(code)).containsExactly("ShortBaseUrl");
+    // A custom domain for the HTTP API would be a second host serving the short links: UrlValidator would not know it.
+    assertThat(template.resourcesOfType("AWS::ApiGatewayV2::DomainName")).isEmpty();
+    assertThat(template.resourcesOfType("AWS::ApiGateway::DomainName")).isEmpty();
+    assertThat(Resolver.references(function("CreateLinkFunction").environment().get("SERVED_HOSTS"))).contains("WebSocketApi");
+  }
 }

@@ -93,4 +93,18 @@ abstract class ClickStoreContract {
     store().putAll(List.of(before, first, last, after, otherLink), RETENTION);
     assertThat(store().read(LinkLife.legacy(code), from, to, null, 10).clicks()).containsExactly(first, last);
   }
+
+  /** Defect 1 of issue 11: the raw clicks of a code's earlier life are never read for its later one. */
+  @Test
+  void read_givesOnlyTheClicksOfTheLifeAsked() {
+    String code = TestClicks.code("lives");
+    LinkLife first = new LinkLife(code, "AAAAAAA");
+    LinkLife second = new LinkLife(code, "BBBBBBB");
+    RawClick old = TestClicks.raw(first, T, "visitor-1", "DE", false);
+    RawClick fresh = TestClicks.raw(second, T.plusSeconds(1), "visitor-2", "US", false);
+    store().putAll(List.of(old, fresh), RETENTION);
+    assertThat(store().read(second, T, T.plusSeconds(60), null, 10).clicks()).containsExactly(fresh);
+    assertThat(store().read(first, T, T.plusSeconds(60), null, 10).clicks()).containsExactly(old);
+    assertThat(store().read(LinkLife.legacy(code), T, T.plusSeconds(60), null, 10).clicks()).isEmpty();
+  }
 }

@@ -111,4 +111,19 @@ abstract class CounterStoreContract {
     assertThat(store().range(LinkLife.legacy(code), HOUR.minusSeconds(7200), HOUR.plusSeconds(86_400))).hasSize(4);
     assertThat(store().range(LinkLife.legacy(code), HOUR.plusSeconds(86_400), HOUR.plusSeconds(90_000))).isEmpty();
   }
+
+  /** Defect 1 of issue 11: a code deleted and created again is a new life, whose counters start from nothing. */
+  @Test
+  void twoLivesOfOneCode_neverShareACounter() {
+    String code = TestClicks.code("lives");
+    LinkLife first = new LinkLife(code, "AAAAAAA");
+    LinkLife second = new LinkLife(code, "BBBBBBB");
+    CounterState old = store().load(first, HOUR);
+    old.apply(List.of(TestClicks.streamed(1, 0, TestClicks.raw(first, HOUR, "visitor-a", "DE", false))));
+    assertThat(store().save(old)).isTrue();
+    assertThat(store().load(second, HOUR).total()).isZero();
+    assertThat(store().range(second, HOUR, HOUR.plusSeconds(3600))).isEmpty();
+    assertThat(store().range(LinkLife.legacy(code), HOUR, HOUR.plusSeconds(3600))).isEmpty();
+    assertThat(store().range(first, HOUR, HOUR.plusSeconds(3600))).extracting(CounterState::total).containsExactly(1L);
+  }
 }
