@@ -22,14 +22,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class SubscriptionsEndWithTheirLinkTest {
   @RegisterExtension
-  static final LocalStackExtension stack = new LocalStackExtension();
+  static final LocalStackExtension stack = new LocalStackExtension().parameter("LinkCacheSeconds", "1");
 
   private static LiveClient connect(String token) throws Exception {
     return LiveClient.connect(stack.stack().webSocketUrl(), token);
   }
 
   private static void create(String token, String alias) {
-    var r = stack.post("/links", token, "{\"url\":\"https://example.com/live\",\"alias\":\"" + alias + "\"}");
+    create(token, alias, "https://example.com/live");
+  }
+
+  private static void create(String token, String alias, String url) {
+    var r = stack.post("/links", token, "{\"url\":\"" + url + "\",\"alias\":\"" + alias + "\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(201);
   }
 
@@ -57,10 +61,11 @@ class SubscriptionsEndWithTheirLinkTest {
       assertThat(stack.stack().awaitQuiet(Duration.ofSeconds(60))).isTrue();
 
       assertThat(stack.delete("/links/" + alias, alice).status()).isEqualTo(204);
-      create(bob, alias);
+      create(bob, alias, "https://bob.example/");
       bobsPage.send("subscribe", alias);
       bobsPage.awaitFrame("subscribed");
-      // The redirect caches a link for LinkCacheSeconds: wait until it serves Bob's incarnation.
+      // The redirect caches a link for LinkCacheSeconds (1 s here): wait until it serves Bob's link, then click.
+      await().atMost(Duration.ofSeconds(20)).until(() -> "https://bob.example/".equals(stack.get("/" + alias, null).header("location")));
       for (int i = 0; i < 3; i++) click(alias);
       await().atMost(Duration.ofSeconds(90)).until(() -> bobsPage.pushedClicks() >= 3);
       assertThat(stack.stack().awaitQuiet(Duration.ofSeconds(60))).isTrue();

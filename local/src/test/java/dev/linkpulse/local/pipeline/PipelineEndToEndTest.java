@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.clicks.ClickEvent;
+import dev.linkpulse.core.links.LinkLife;
+import dev.linkpulse.core.links.LinkStore;
 import dev.linkpulse.local.LocalStackExtension;
 import dev.linkpulse.local.LocalStackExtension.Response;
 import dev.linkpulse.pipeline.clicks.ClickStore;
@@ -83,11 +85,14 @@ class PipelineEndToEndTest {
     assertThat(s.get("bot").asLong()).isEqualTo(bot);
   }
 
+  /** The life of the link {@code code} is now: what its clicks must carry to be counted for it. */
+  private LinkLife life(String code) {
+    return LinkStore.dynamoDb(stack.stack().dynamo(), stack.stack().tableName("LinkpulseTable")).find(code).orElseThrow().life();
+  }
+
   private List<RawClick> rawClicks(String code) {
-    String table = stack.stack().tableName("LinkpulseTable");
-    var life = dev.linkpulse.core.links.LinkStore.dynamoDb(stack.stack().dynamo(), table).find(code).orElseThrow().life();
-    return ClickStore.dynamoDb(stack.stack().dynamo(), table)
-        .read(life, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofHours(1)), null, 10_000).clicks();
+    return ClickStore.dynamoDb(stack.stack().dynamo(), stack.stack().tableName("LinkpulseTable"))
+        .read(life(code), Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofHours(1)), null, 10_000).clicks();
   }
 
   private static String envelope(ClickEvent e) {
@@ -184,7 +189,7 @@ class PipelineEndToEndTest {
       entries.add(PutEventsRequestEntry.builder().eventBusName(stack.stack().busName("ClicksBus")).source(ClickEvent.SOURCE)
           .detailType(ClickEvent.DETAIL_TYPE).detail(Json.write(bad)).build());
       for (int i = 0; i < 3; i++) {
-        ClickEvent good = new ClickEvent(UUID.randomUUID().toString(), Instant.now(), code, "", "GET", null, CHROME_MAC, "DE", "visitor-" + i, false, Map.of());
+        ClickEvent good = new ClickEvent(UUID.randomUUID().toString(), Instant.now(), code, life(code).incarnation(), "GET", null, CHROME_MAC, "DE", "visitor-" + i, false, Map.of());
         entries.add(PutEventsRequestEntry.builder().eventBusName(stack.stack().busName("ClicksBus")).source(ClickEvent.SOURCE)
             .detailType(ClickEvent.DETAIL_TYPE).detail(Json.write(good.toDetail())).build());
       }

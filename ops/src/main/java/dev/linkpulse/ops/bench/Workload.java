@@ -43,7 +43,7 @@ record Workload(String name, List<ClickEvent> events, int distinct) {
         int mid = (lo + hi) >>> 1;
         if (cdf[mid] < u) lo = mid + 1; else hi = mid;
       }
-      return "z" + lo;
+      return "zipf" + lo; // a code must be 3 to 64 characters (LinkCodes)
     });
   }
 
