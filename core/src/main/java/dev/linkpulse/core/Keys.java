@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import dev.linkpulse.core.links.LinkLife;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -14,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <pre>
  * link            PK=LINK#{code}                 SK=LINK
  *   owner index   GSI1PK=OWNER#{owner}           GSI1SK={createdAt}#{code}   (sparse: only links carry it)
- * raw click       PK=CLICK#{code}#{shard}         SK={epochMillis, 13 digits}#{eventId}
- * counter bucket  PK=STATS#{code}                SK=HOUR#{yyyy-MM-ddTHH}       (UTC hour)
+ * raw click       PK=CLICK#{code}#{inc}#{shard}   SK={epochMillis, 13 digits}#{eventId}   (TTL)
+ * counter bucket  PK=STATS#{code}#{inc}          SK=HOUR#{yyyy-MM-ddTHH}       (UTC hour, TTL)
  * connection      PK=SUBS#{code}                 SK=CONN#{connectionId}        (subscriber of a link, TTL)
  *   reverse       PK=CONN#{connectionId}         SK=SUB#{code}                 (what to remove on $disconnect, TTL)
  * live links      PK=LIVE                        SK=LINKS                      (string set of codes with subscribers)
@@ -23,6 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * A raw click's partition is chosen from its event id, so a redelivered event rewrites the same item, and one
  * link's clicks spread over {@link #CLICK_SHARDS} partitions (see {@link #clickShard}).
+ *
+ * <p>Analytics keys name a link's life ({@link LinkLife}: code and incarnation), never the code alone, so a code
+ * deleted and created again starts with nothing of its earlier life. A life without an incarnation (links made before
+ * incarnations existed) keeps the keys it always had: {@code CLICK#{code}#{shard}}, {@code STATS#{code}}.
+ *
+ * <p>Times in keys are fixed-width: {@link #EARLIEST} to {@link #LATEST} is what they can spell, so every instant that
+ * reaches a key is checked against it first.
  */
 public final class Keys {
   public static final String PK = "PK";
@@ -42,6 +50,10 @@ public final class Keys {
    * link clicked 10,000 times a second needs at least 10; 32 leaves headroom for uneven hashing and larger items.
    */
   public static final int CLICK_SHARDS = 32;
+
+  /** The first and (exclusive) last instant a key can spell: 13-digit epoch millis, 4-digit years, with room to spare. */
+  public static final Instant EARLIEST = Instant.EPOCH;
+  public static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
   private static final DateTimeFormatter OWNER_SORT_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -69,12 +81,17 @@ public final class Keys {
     return Math.floorMod(Hashing.fnv1a32(eventId), CLICK_SHARDS);
   }
 
-  public static String clickPartition(String code, int shard) {
-    return CLICK_PREFIX + code + "#" + shard;
+  /** Whether {@code t} is within [{@link #EARLIEST}, {@link #LATEST}): the instants keys can spell. */
+  public static boolean spellable(Instant t) {
+    return !t.isBefore(EARLIEST) && t.isBefore(LATEST);
   }
 
-  public static Map<String, AttributeValue> click(String code, Instant time, String eventId) {
-    return key(clickPartition(code, clickShard(eventId)), clickSort(time.toEpochMilli(), eventId));
+  public static String clickPartition(LinkLife life, int shard) {
+    return CLICK_PREFIX + life.code() + incarnationPart(life) + "#" + shard;
+  }
+
+  public static Map<String, AttributeValue> click(LinkLife life, Instant time, String eventId) {
+    return key(clickPartition(life, clickShard(eventId)), clickSort(time.toEpochMilli(), eventId));
   }
 
   /** A sort key bound for range queries over one click partition: every click at or after {@code epochMillis}. */
@@ -83,15 +100,17 @@ public final class Keys {
     return String.format(Locale.ROOT, "%013d#%s", epochMillis, eventId);
   }
 
-  /** The link code a raw-click partition key belongs to, e.g. {@code CLICK#abc#7} -> {@code abc}. */
-  public static String codeOfClickPartition(String pk) {
-    int shardSep = pk.lastIndexOf('#');
-    if (!pk.startsWith(CLICK_PREFIX) || shardSep <= CLICK_PREFIX.length()) throw new IllegalArgumentException("not a click key: " + pk);
-    return pk.substring(CLICK_PREFIX.length(), shardSep);
+  /** The life a raw-click partition key belongs to: {@code CLICK#abc#Xy7#7} or, for a legacy life, {@code CLICK#abc#7}. */
+  public static LinkLife lifeOfClickPartition(String pk) {
+    String[] parts = pk.split("#", -1);
+    if (!pk.startsWith(CLICK_PREFIX) || parts.length < 3 || parts.length > 4 || parts[1].isEmpty()) {
+      throw new IllegalArgumentException("not a click key: " + pk);
+    }
+    return new LinkLife(parts[1], parts.length == 4 ? parts[2] : "");
   }
 
-  public static String statsPartition(String code) {
-    return STATS_PREFIX + code;
+  public static String statsPartition(LinkLife life) {
+    return STATS_PREFIX + life.code() + incarnationPart(life);
   }
 
   public static String hourSort(Instant time) {
@@ -102,8 +121,12 @@ public final class Keys {
     return Instant.parse(sk.substring("HOUR#".length()) + ":00:00Z");
   }
 
-  public static Map<String, AttributeValue> counter(String code, Instant time) {
-    return key(statsPartition(code), hourSort(time));
+  public static Map<String, AttributeValue> counter(LinkLife life, Instant time) {
+    return key(statsPartition(life), hourSort(time));
+  }
+
+  private static String incarnationPart(LinkLife life) {
+    return life.incarnation().isEmpty() ? "" : "#" + life.incarnation();
   }
 
   public static String subscribersPartition(String code) {

@@ -9,6 +9,7 @@ import static dev.linkpulse.testing.Generators.withEdgeCases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.linkpulse.core.links.LinkLife;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,16 +27,19 @@ class KeysPropertiesTest {
   private static final Gen<String> CODES = stringsOf(ALPHANUMERIC + "-_", 3, 64);
 
   @Test
-  void codeOfClickPartitionRoundTripsForAnyAliasAndShard() {
-    qt().withExamples(1100).forAll(CODES, intsBetween(0, Keys.CLICK_SHARDS - 1)).checkAssert((code, shard) ->
-        assertThat(Keys.codeOfClickPartition(Keys.clickPartition(code, shard))).isEqualTo(code));
+  void lifeOfClickPartitionRoundTripsForAnyCodeIncarnationAndShard() {
+    Gen<String> incarnations = stringsOf(ALPHANUMERIC, 0, 16);
+    qt().withExamples(1100).forAll(CODES, incarnations, intsBetween(0, Keys.CLICK_SHARDS - 1)).checkAssert((code, incarnation, shard) -> {
+      LinkLife life = new LinkLife(code, incarnation);
+      assertThat(Keys.lifeOfClickPartition(Keys.clickPartition(life, shard))).isEqualTo(life);
+    });
   }
 
   @Test
-  void codeOfClickPartitionRoundTripsForAnyCodeAndEventId() {
-    qt().withExamples(1050).forAll(strings(1, 255), strings()).checkAssert((code, eventId) -> {
-      String pk = Keys.click(code, Instant.EPOCH, eventId).get(Keys.PK).s();
-      assertThat(Keys.codeOfClickPartition(pk)).isEqualTo(code);
+  void lifeOfClickPartitionRoundTripsForAnyEventId() {
+    qt().withExamples(1050).forAll(CODES, strings()).checkAssert((code, eventId) -> {
+      String pk = Keys.click(new LinkLife(code, "Zq81"), Instant.EPOCH, eventId).get(Keys.PK).s();
+      assertThat(Keys.lifeOfClickPartition(pk)).isEqualTo(new LinkLife(code, "Zq81"));
     });
   }
 

@@ -3,6 +3,7 @@ package dev.linkpulse.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.linkpulse.core.links.LinkLife;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.IntSummaryStatistics;
@@ -57,8 +58,8 @@ class KeysTest {
   @Test
   void clickKeysAreDeterministicForTheSameEventId() {
     String eventId = "4f1c2a8e-6f0b-4c55-9a55-0c8f5b1e2d3a";
-    Map<String, AttributeValue> first = Keys.click("abc", T, eventId);
-    Map<String, AttributeValue> again = Keys.click("abc", T, new String(eventId.toCharArray()));
+    Map<String, AttributeValue> first = Keys.click(LinkLife.legacy("abc"), T, eventId);
+    Map<String, AttributeValue> again = Keys.click(LinkLife.legacy("abc"), T, new String(eventId.toCharArray()));
     assertThat(again).isEqualTo(first);
     int shard = Keys.clickShard(eventId);
     assertThat(first.get(Keys.PK).s()).isEqualTo("CLICK#abc#" + shard);
@@ -68,37 +69,54 @@ class KeysTest {
   @Test
   void aClickPartitionDependsOnlyOnCodeAndEventIdNotOnTime() {
     String eventId = UUID.randomUUID().toString();
-    String pk = Keys.click("abc", T, eventId).get(Keys.PK).s();
-    assertThat(Keys.click("abc", T.plusSeconds(86_400 * 365L), eventId).get(Keys.PK).s()).isEqualTo(pk);
-    assertThat(Keys.click("xyz", T, eventId).get(Keys.PK).s()).isEqualTo(pk.replace("#abc#", "#xyz#"));
+    String pk = Keys.click(LinkLife.legacy("abc"), T, eventId).get(Keys.PK).s();
+    assertThat(Keys.click(LinkLife.legacy("abc"), T.plusSeconds(86_400 * 365L), eventId).get(Keys.PK).s()).isEqualTo(pk);
+    assertThat(Keys.click(LinkLife.legacy("xyz"), T, eventId).get(Keys.PK).s()).isEqualTo(pk.replace("#abc#", "#xyz#"));
   }
 
   @Test
   void clickPartitionSpellsCodeAndShard() {
-    assertThat(Keys.clickPartition("abc", 7)).isEqualTo("CLICK#abc#7");
-    assertThat(Keys.clickPartition("a-b_c", 31)).isEqualTo("CLICK#a-b_c#31");
+    assertThat(Keys.clickPartition(LinkLife.legacy("abc"), 7)).isEqualTo("CLICK#abc#7");
+    assertThat(Keys.clickPartition(LinkLife.legacy("a-b_c"), 31)).isEqualTo("CLICK#a-b_c#31");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc", "Ab9xYz0", "my-link", "my_link", "a-b_c-d", "---", "___", "-_-", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-      "with#hash", "#", "#7"})
-  void codeOfClickPartitionRoundTripsForEveryShard(String code) {
-    for (int shard = 0; shard < Keys.CLICK_SHARDS; shard++) {
-      assertThat(Keys.codeOfClickPartition(Keys.clickPartition(code, shard))).isEqualTo(code);
+  @ValueSource(strings = {"abc", "Ab9xYz0", "my-link", "my_link", "a-b_c-d", "---", "___", "-_-", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+  void lifeOfClickPartitionRoundTripsForEveryShard_legacyAndWithAnIncarnation(String code) {
+    for (LinkLife life : new LinkLife[] {LinkLife.legacy(code), new LinkLife(code, "Xy7Qa01")}) {
+      for (int shard = 0; shard < Keys.CLICK_SHARDS; shard++) {
+        assertThat(Keys.lifeOfClickPartition(Keys.clickPartition(life, shard))).isEqualTo(life);
+      }
     }
   }
 
   @Test
-  void codeOfClickPartitionRoundTripsThroughAFullClickKey() {
+  void lifeOfClickPartitionRoundTripsThroughAFullClickKey() {
     String eventId = UUID.randomUUID().toString();
-    assertThat(Keys.codeOfClickPartition(Keys.click("my-link_2", T, eventId).get(Keys.PK).s())).isEqualTo("my-link_2");
+    LinkLife life = new LinkLife("my-link_2", "k3J9xQ2");
+    assertThat(Keys.lifeOfClickPartition(Keys.click(life, T, eventId).get(Keys.PK).s())).isEqualTo(life);
+  }
+
+  /** The incarnation keeps the lives of one code apart in every analytics key, and a legacy life keeps its old keys. */
+  @Test
+  void twoLivesOfOneCodeNeverShareAnAnalyticsKey() {
+    String eventId = UUID.randomUUID().toString();
+    LinkLife first = new LinkLife("reuse1", "AAAAAAA");
+    LinkLife second = new LinkLife("reuse1", "BBBBBBB");
+    assertThat(Keys.click(first, T, eventId)).isNotEqualTo(Keys.click(second, T, eventId));
+    assertThat(Keys.counter(first, T)).isNotEqualTo(Keys.counter(second, T));
+    assertThat(Keys.statsPartition(first)).isEqualTo("STATS#reuse1#AAAAAAA");
+    assertThat(Keys.clickPartition(first, 3)).isEqualTo("CLICK#reuse1#AAAAAAA#3");
+    assertThat(Keys.statsPartition(LinkLife.legacy("reuse1"))).isEqualTo("STATS#reuse1");
+    assertThat(Keys.clickPartition(LinkLife.legacy("reuse1"), 3)).isEqualTo("CLICK#reuse1#3");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"LINK#abc", "STATS#abc", "click#abc#1", "", "CLICK"})
-  void codeOfClickPartitionRejectsKeysThatAreNotClickPartitions(String pk) {
-    assertThatThrownBy(() -> Keys.codeOfClickPartition(pk)).isInstanceOf(IllegalArgumentException.class);
+  @ValueSource(strings = {"LINK#abc", "STATS#abc", "click#abc#1", "", "CLICK", "CLICK#a#b#c#1", "CLICK##1"})
+  void lifeOfClickPartitionRejectsKeysThatAreNotClickPartitions(String pk) {
+    assertThatThrownBy(() -> Keys.lifeOfClickPartition(pk)).isInstanceOf(IllegalArgumentException.class);
   }
+
 
   @Test
   void clickSortIsThirteenZeroPaddedDigitsThenTheEventId() {
@@ -209,9 +227,9 @@ class KeysTest {
 
   @Test
   void counterKeyIsTheStatsPartitionAndTheHour() {
-    assertThat(Keys.counter("abc", T)).isEqualTo(
+    assertThat(Keys.counter(LinkLife.legacy("abc"), T)).isEqualTo(
         Map.of("PK", AttributeValue.fromS("STATS#abc"), "SK", AttributeValue.fromS("HOUR#2024-03-05T07")));
-    assertThat(Keys.statsPartition("abc")).isEqualTo("STATS#abc");
+    assertThat(Keys.statsPartition(LinkLife.legacy("abc"))).isEqualTo("STATS#abc");
   }
 
   // ---- live subscriptions -----------------------------------------------------------------------------------------
@@ -231,7 +249,7 @@ class KeysTest {
   private static Map<String, Integer> countPerPartition(int clicks, Supplier<String> eventIds) {
     Map<String, Integer> perPartition = new TreeMap<>();
     for (int i = 0; i < clicks; i++) {
-      perPartition.merge(Keys.click("viral1", T, eventIds.get()).get(Keys.PK).s(), 1, Integer::sum);
+      perPartition.merge(Keys.click(LinkLife.legacy("viral1"), T, eventIds.get()).get(Keys.PK).s(), 1, Integer::sum);
     }
     return perPartition;
   }

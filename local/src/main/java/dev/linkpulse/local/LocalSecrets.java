@@ -12,7 +12,16 @@ final class LocalSecrets {
   private LocalSecrets() {}
 
   static String visitorHashKey(Path stateDir) {
-    Path file = stateDir.resolve("visitor-hash-key");
+    return secret(stateDir, "visitor-hash-key");
+  }
+
+  /** The edge's origin secret: the local gateway, as the edge, adds it to every request it passes to a function. */
+  static String edgeOriginSecret(Path stateDir) {
+    return secret(stateDir, "edge-origin-secret");
+  }
+
+  private static String secret(Path stateDir, String name) {
+    Path file = stateDir.resolve(name);
     try {
       if (Files.exists(file)) return Files.readString(file).trim();
       byte[] key = new byte[32];

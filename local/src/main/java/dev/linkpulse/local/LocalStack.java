@@ -6,6 +6,8 @@ import dev.linkpulse.local.auth.JwtAuthorizer;
 import dev.linkpulse.local.auth.LocalIssuer;
 import dev.linkpulse.local.gateway.HttpGateway;
 import dev.linkpulse.local.gateway.HttpRoute;
+import dev.linkpulse.local.gateway.LocalEdge;
+import dev.linkpulse.core.links.ServedHosts;
 import dev.linkpulse.local.lambda.LocalFunction;
 import dev.linkpulse.local.template.FunctionSpec;
 import dev.linkpulse.local.template.Resolver;
@@ -95,6 +97,7 @@ public final class LocalStack implements AutoCloseable {
     parameters.put("AWS::Region", Emulators.REGION);
     parameters.put("AWS::AccountId", Emulators.ACCOUNT);
     parameters.put("VisitorHashKey", LocalSecrets.visitorHashKey(config.stateDir()));
+    parameters.put("EdgeOriginSecret", LocalSecrets.edgeOriginSecret(config.stateDir()));
     parameters.putAll(config.parameterOverrides());
 
     int eventsPort = Ports.orFree(config.eventsPort());
@@ -156,7 +159,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     issuer = LocalIssuer.open(config.stateDir(), parameters.get("JwtIssuer"), parameters.get("JwtAudience"));
-    gateway = new HttpGateway(apiPort, httpRoutes(), authorizer(resolver)).serve("/health", exchange ->
+    LocalEdge edge = new LocalEdge(parameters.get("EdgeOriginSecret"), ServedHosts.of(List.of(parameters.get("ShortBaseUrl"), apiUrl)));
+    gateway = new HttpGateway(apiPort, httpRoutes(), authorizer(resolver), edge).serve("/health", exchange ->
         HttpGateway.write(exchange, exchange.getRequestMethod(), 200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
     gateway.serve(LocalIssuer.PATH + "/.well-known/jwks.json", exchange -> json(exchange, issuer.jwksJson()));
     gateway.serve(LocalIssuer.PATH + "/.well-known/openid-configuration",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.Keys;
 import dev.linkpulse.core.clicks.ClickEvent;
+import dev.linkpulse.core.links.LinkLife;
 import dev.linkpulse.pipeline.clicks.RawClick;
 import dev.linkpulse.pipeline.clicks.StreamClick;
 import java.time.Instant;
@@ -15,16 +16,21 @@ import java.util.UUID;
 public final class TestClicks {
   private TestClicks() {}
 
-  /** A raw click with a fresh event id; bots get a reason, as the classifier gives them one. */
+  /** A raw click of a link made before incarnations existed (its legacy life); see the overload. */
   public static RawClick raw(String code, Instant time, String visitor, String country, boolean bot) {
-    ClickEvent e = new ClickEvent(UUID.randomUUID().toString(), time, code, "GET", "https://news.example/item", "Mozilla/5.0",
-        country, visitor, false, Map.of());
+    return raw(LinkLife.legacy(code), time, visitor, country, bot);
+  }
+
+  /** A raw click of one life of a link with a fresh event id; bots get a reason, as the classifier gives them one. */
+  public static RawClick raw(LinkLife life, Instant time, String visitor, String country, boolean bot) {
+    ClickEvent e = new ClickEvent(UUID.randomUUID().toString(), time, life.code(), life.incarnation(), "GET", "https://news.example/item",
+        "Mozilla/5.0", country, visitor, false, Map.of());
     return new RawClick(e, "Chrome", "Mac OS X", "desktop", bot, bot ? "crawler" : null);
   }
 
   /** A raw click as an INSERT on the stream, under raw-click partition {@code shard} of its link. */
   public static StreamClick streamed(long sequence, int shard, RawClick click) {
-    return new StreamClick(sequence(sequence), Keys.clickPartition(click.event().code(), shard), click);
+    return new StreamClick(sequence(sequence), Keys.clickPartition(click.event().life(), shard), click);
   }
 
   /** Stream sequence numbers are decimal strings; 21 digits, as DynamoDB Streams writes them. */

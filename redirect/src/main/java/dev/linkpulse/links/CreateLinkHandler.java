@@ -9,7 +9,10 @@ import dev.linkpulse.core.http.ApiException;
 import dev.linkpulse.core.http.HttpApiHandler;
 import dev.linkpulse.core.http.HttpResponses;
 import dev.linkpulse.core.http.Requests;
+import dev.linkpulse.core.links.LinkCodes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import software.amazon.lambda.powertools.idempotency.Idempotency;
 import software.amazon.lambda.powertools.idempotency.IdempotencyConfig;
@@ -51,18 +54,31 @@ public final class CreateLinkHandler extends HttpApiHandler {
     String owner = Requests.subject(event);
     CreateLinkRequest request = CreateLinkRequest.parse(Requests.body(event));
     var key = Requests.header(event, "Idempotency-Key");
-    if (key.isEmpty()) return created(service.create(owner, request));
+    List<String> via = via(event);
+    if (key.isEmpty()) return created(service.create(owner, request, via));
     if (key.get().isBlank() || key.get().length() > MAX_IDEMPOTENCY_KEY) {
       throw ApiException.badRequest("idempotency_key_invalid", "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
     }
     Idempotency.registerLambdaContext(context);
     try {
-      return created(idempotent.create(new IdempotentCreate.Call(owner, key.get(), request)));
+      return created(idempotent.create(new IdempotentCreate.Call(owner, key.get(), request, via)));
     } catch (IdempotencyValidationException e) {
       throw new ApiException(422, "idempotency_key_reused", "this Idempotency-Key was already used with a different request");
     } catch (IdempotencyAlreadyInProgressException e) {
       throw new ApiException(409, "idempotency_in_progress", "a request with this Idempotency-Key is still being processed; retry shortly");
     }
+  }
+
+  /** The hosts this request reached the API through: its own domain, and API Gateway's execute-api host of this API. */
+  static List<String> via(APIGatewayV2HTTPEvent event) {
+    var ctx = event.getRequestContext();
+    List<String> hosts = new ArrayList<>();
+    if (ctx == null) return hosts;
+    if (ctx.getDomainName() != null) hosts.add(ctx.getDomainName());
+    if (ctx.getApiId() != null && LinkCodes.possible(ctx.getApiId())) {
+      hosts.add(ctx.getApiId() + ".execute-api." + Env.get("AWS_REGION", "us-east-1") + ".amazonaws.com");
+    }
+    return hosts;
   }
 
   private static APIGatewayV2HTTPResponse created(LinkView link) {

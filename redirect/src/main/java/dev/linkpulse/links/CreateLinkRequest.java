@@ -1,28 +1,27 @@
 package dev.linkpulse.links;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.linkpulse.core.Json;
+import dev.linkpulse.core.Keys;
 import dev.linkpulse.core.http.ApiException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
- * The body of {@code POST /links}, parsed strictly: wrong types and unknown fields are errors, not silently ignored,
- * so a typo such as {@code "redirct": 301} cannot quietly create a 302 link.
+ * The body of {@code POST /links}, parsed strictly: wrong types, unknown fields, duplicate keys and trailing content
+ * are errors, not silently ignored, so a typo such as {@code "redirct": 301} cannot quietly create a 302 link, and a
+ * second {@code "url"} cannot stand in for the one that was checked. {@link #parse} and {@link #expiresAtInstant}
+ * are pure: they return or throw {@link ApiException} 400, and nothing else.
  */
 public record CreateLinkRequest(String url, String alias, Integer redirect, String expiresAt) {
   private static final Set<String> FIELDS = Set.of("url", "alias", "redirect", "expiresAt");
-  /** Trailing content ({@code {...} {...}}) is an error, not silently dropped. */
-  private static final ObjectReader STRICT = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   static final Set<Integer> REDIRECTS = Set.of(301, 302, 307, 308);
 
   public static CreateLinkRequest parse(String body) {
     JsonNode node;
     try {
-      node = STRICT.readTree(body);
+      node = Json.strictTree(body);
     } catch (Exception e) {
       throw ApiException.badRequest("malformed_json", "request body is not valid JSON");
     }
@@ -36,7 +35,9 @@ public record CreateLinkRequest(String url, String alias, Integer redirect, Stri
   Instant expiresAtInstant() {
     if (expiresAt == null) return null;
     try {
-      return Instant.parse(expiresAt);
+      Instant at = Instant.parse(expiresAt);
+      if (!Keys.spellable(at)) throw ApiException.badRequest("expires_invalid", "expiresAt must be before " + Keys.LATEST);
+      return at;
     } catch (DateTimeParseException e) {
       throw ApiException.badRequest("expires_invalid", "expiresAt must be an ISO-8601 instant such as 2030-01-31T12:00:00Z");
     }

@@ -15,7 +15,7 @@ public final class DeleteLinkHandler extends HttpApiHandler {
   @Override
   @Tracing(namespace = "linkpulse")
   protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-    service.delete(Requests.subject(event), Requests.pathParameter(event, "code"));
+    service.delete(Requests.subject(event), Requests.code(event));
     return HttpResponses.noContent();
   }
 }

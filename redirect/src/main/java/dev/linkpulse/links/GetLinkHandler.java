@@ -15,6 +15,6 @@ public final class GetLinkHandler extends HttpApiHandler {
   @Override
   @Tracing(namespace = "linkpulse")
   protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-    return HttpResponses.json(200, service.get(Requests.subject(event), Requests.pathParameter(event, "code")));
+    return HttpResponses.json(200, service.get(Requests.subject(event), Requests.code(event)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.linkpulse.links;
 
+import java.util.List;
 import software.amazon.lambda.powertools.idempotency.IdempotencyKey;
 import software.amazon.lambda.powertools.idempotency.Idempotent;
 
@@ -9,7 +10,7 @@ import software.amazon.lambda.powertools.idempotency.Idempotent;
  */
 class IdempotentCreate {
   /** What the idempotency record is keyed on ({@code owner, key}) and validated against ({@code request}). */
-  record Call(String owner, String key, CreateLinkRequest request) {}
+  record Call(String owner, String key, CreateLinkRequest request, List<String> via) {}
 
   private final LinkService service;
 
@@ -19,6 +20,6 @@ class IdempotentCreate {
 
   @Idempotent
   public LinkView create(@IdempotencyKey Call call) {
-    return service.create(call.owner(), call.request());
+    return service.create(call.owner(), call.request(), call.via());
   }
 }

@@ -10,8 +10,13 @@ import dev.linkpulse.core.links.UrlValidator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
-/** Creating, reading, listing and deleting links for their owner. Knows nothing of Lambda or HTTP events. */
+/**
+ * Creating, reading, listing and deleting links for their owner. Knows nothing of Lambda or HTTP events. Every link is
+ * created with a fresh incarnation id (from the same CSPRNG as codes), so a code deleted and created again is a new
+ * life with no analytics of the old one (docs/pipeline.md, "A code's lives").
+ */
 public final class LinkService {
   /** Seven base62 characters give 3.5e12 codes; even at a billion links a collision is rare, and five in a row is a bug. */
   static final int CODE_ATTEMPTS = 5;
@@ -32,7 +37,15 @@ public final class LinkService {
   }
 
   public LinkView create(String owner, CreateLinkRequest request) {
-    String url = urls.validate(request.url());
+    return create(owner, request, List.of());
+  }
+
+  /**
+   * @param via the hosts this request reached the API through (API Gateway's own host, a custom domain): a target on
+   *     any of them would loop, like one on the short links' host
+   */
+  public LinkView create(String owner, CreateLinkRequest request, List<String> via) {
+    String url = urls.alsoRefusing(via).validate(request.url());
     int redirect = request.redirect() == null ? 302 : request.redirect();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant expiresAt = request.expiresAtInstant();
@@ -40,12 +53,12 @@ public final class LinkService {
       throw ApiException.badRequest("expires_in_past", "expiresAt must be in the future");
     }
     if (request.alias() != null) {
-      Link link = new Link(AliasRules.validate(request.alias()), url, owner, redirect, now, expiresAt, Link.Status.ACTIVE);
+      Link link = new Link(AliasRules.validate(request.alias()), codes.next(), url, owner, redirect, now, expiresAt, Link.Status.ACTIVE);
       if (!store.putIfAbsent(link)) throw new ApiException(409, "alias_taken", "alias '" + request.alias() + "' is already taken");
       return LinkView.of(link, baseUrl);
     }
     for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-      Link link = new Link(codes.next(), url, owner, redirect, now, expiresAt, Link.Status.ACTIVE);
+      Link link = new Link(codes.next(), codes.next(), url, owner, redirect, now, expiresAt, Link.Status.ACTIVE);
       if (store.putIfAbsent(link)) return LinkView.of(link, baseUrl);
     }
     throw new IllegalStateException("no free code after " + CODE_ATTEMPTS + " attempts");

@@ -1,11 +1,16 @@
 package dev.linkpulse.links;
 
 import dev.linkpulse.core.links.Link;
+import dev.linkpulse.core.links.UrlValidator;
 
-/** A link as the API shows it to its owner. Plain strings, so Powertools can store and replay it as JSON. */
-public record LinkView(String code, String shortUrl, String url, int redirect, String createdAt, String expiresAt) {
+/**
+ * A link as the API shows it to its owner. Plain strings, so Powertools can store and replay it as JSON. {@code url}
+ * is the target as stored and redirected to (canonical ASCII); {@code displayUrl} the same for people (Unicode host,
+ * readable characters instead of their escapes).
+ */
+public record LinkView(String code, String shortUrl, String url, String displayUrl, int redirect, String createdAt, String expiresAt) {
   static LinkView of(Link link, String baseUrl) {
-    return new LinkView(link.code(), baseUrl + "/" + link.code(), link.url(), link.redirect(),
+    return new LinkView(link.code(), baseUrl + "/" + link.code(), link.url(), UrlValidator.display(link.url()), link.redirect(),
         link.createdAt().toString(), link.expiresAt() == null ? null : link.expiresAt().toString());
   }
 }

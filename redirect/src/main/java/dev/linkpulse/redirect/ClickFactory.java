@@ -2,6 +2,7 @@ package dev.linkpulse.redirect;
 
 import dev.linkpulse.core.clicks.ClickEvent;
 import dev.linkpulse.core.clicks.VisitorHasher;
+import dev.linkpulse.core.links.Link;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,8 @@ final class ClickFactory {
     this.clock = clock;
   }
 
-  ClickEvent click(RedirectRequest request) {
+  /** The click of {@code request}, which was answered with {@code link}: the click belongs to that life of the code. */
+  ClickEvent click(RedirectRequest request, Link link) {
     Instant now = clock.instant();
     String userAgent = ClickEvent.truncate(request.header("user-agent"), ClickEvent.MAX_USER_AGENT);
     String visitor = visitors.visitor(viewerIp(request), userAgent, LocalDate.ofInstant(now, ZoneOffset.UTC));
@@ -33,12 +35,15 @@ final class ClickFactory {
       String value = request.query().get("utm_" + key);
       if (value != null && !value.isBlank()) utm.put(key, ClickEvent.truncate(value, ClickEvent.MAX_UTM_VALUE));
     }
-    return new ClickEvent(UUID.randomUUID().toString(), now, request.code(), request.method(),
+    return new ClickEvent(UUID.randomUUID().toString(), now, link.code(), link.incarnation(), request.method(),
         ClickEvent.truncate(request.header("referer"), ClickEvent.MAX_REFERRER), userAgent, country(request),
         visitor, "1".equals(request.query().get("qr")), utm);
   }
 
-  /** CloudFront's own header, when present, carries the viewer's country; anything else is unknown. */
+  /**
+   * CloudFront's own header, when present, carries the viewer's country; anything else is unknown. A handler only
+   * sees {@code cloudfront-*} headers on requests that came through the edge ({@link dev.linkpulse.core.http.EdgeTrust}).
+   */
   private static String country(RedirectRequest request) {
     String c = request.header("cloudfront-viewer-country");
     return c != null && COUNTRY.matcher(c).matches() ? c.toUpperCase(Locale.ROOT) : ClickEvent.UNKNOWN_COUNTRY;

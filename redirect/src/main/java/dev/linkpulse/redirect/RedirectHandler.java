@@ -42,7 +42,7 @@ public final class RedirectHandler extends HttpApiHandler {
     int status = 500;
     try {
       var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
-      APIGatewayV2HTTPResponse response = redirects.answer(new RedirectRequest(Requests.method(event), Requests.pathParameter(event, "code"),
+      APIGatewayV2HTTPResponse response = redirects.answer(new RedirectRequest(Requests.method(event), Requests.code(event),
           event.getHeaders() == null ? Map.of() : event.getHeaders(),
           event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
           http == null ? null : http.getSourceIp()));

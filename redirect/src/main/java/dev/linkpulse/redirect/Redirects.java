@@ -36,7 +36,7 @@ final class Redirects {
     Link link = lookup.apply(request.code()).orElseThrow(ApiException::notFound);
     if (link.status() != Link.Status.ACTIVE) throw new ApiException(410, "link_disabled", "this link has been disabled");
     if (link.expiredAt(clock.instant())) throw new ApiException(410, "link_expired", "this link has expired");
-    publisher.publish(clicks.click(request));
+    publisher.publish(clicks.click(request, link));
     return HttpResponses.status(link.redirect(), Map.of("Location", link.url(), "Cache-Control", CACHE_CONTROL));
   }
 }

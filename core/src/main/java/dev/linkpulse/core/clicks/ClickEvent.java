@@ -3,6 +3,9 @@ package dev.linkpulse.core.clicks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
+import dev.linkpulse.core.Keys;
+import dev.linkpulse.core.links.LinkCodes;
+import dev.linkpulse.core.links.LinkLife;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -16,10 +19,11 @@ import java.util.regex.Pattern;
 /**
  * The {@code link.clicked} event, schema version {@value #SCHEMA_VERSION} (docs/click-event.md). The redirect
  * builds it; the recorder re-validates it, since anything can be put on a bus. It carries no IP address: only the
- * keyed, daily-rotating {@code visitor} hash.
+ * keyed, daily-rotating {@code visitor} hash. {@code incarnation} names the life of the code the redirect served
+ * ({@link LinkLife}); empty for a link made before incarnations existed.
  */
 public record ClickEvent(
-    String eventId, Instant time, String code, String method, String referrer, String userAgent,
+    String eventId, Instant time, String code, String incarnation, String method, String referrer, String userAgent,
     String country, String visitor, boolean qr, Map<String, String> utm) {
 
   public static final int SCHEMA_VERSION = 1;
@@ -31,7 +35,6 @@ public record ClickEvent(
   public static final String UNKNOWN_COUNTRY = "ZZ";
   static final String[] UTM_KEYS = {"source", "medium", "campaign", "term", "content"};
 
-  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Pattern VISITOR = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
@@ -39,7 +42,13 @@ public record ClickEvent(
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(code, "code");
+    incarnation = incarnation == null ? "" : incarnation;
     utm = utm == null ? Map.of() : Map.copyOf(utm);
+  }
+
+  /** The life of the link this click belongs to: what its raw click and counters are keyed by. */
+  public LinkLife life() {
+    return new LinkLife(code, incarnation);
   }
 
   /** Truncates to {@code max} characters without splitting a surrogate pair. */
@@ -51,8 +60,9 @@ public record ClickEvent(
 
   public ObjectNode toDetail() {
     ObjectNode d = Json.object();
-    d.put("schemaVersion", SCHEMA_VERSION).put("eventId", eventId).put("time", time.toString()).put("code", code)
-        .put("method", method).put("referrer", referrer).put("userAgent", userAgent).put("country", country)
+    d.put("schemaVersion", SCHEMA_VERSION).put("eventId", eventId).put("time", time.toString()).put("code", code);
+    if (!incarnation.isEmpty()) d.put("incarnation", incarnation);
+    d.put("method", method).put("referrer", referrer).put("userAgent", userAgent).put("country", country)
         .put("visitor", visitor).put("qr", qr);
     if (!utm.isEmpty()) {
       ObjectNode u = d.putObject("utm");
@@ -81,8 +91,13 @@ public record ClickEvent(
     } catch (DateTimeParseException e) {
       throw new InvalidClickEvent("time is not an ISO-8601 instant: " + abbreviate(d.path("time").asText()));
     }
+    if (!Keys.spellable(time)) throw new InvalidClickEvent("time is outside " + Keys.EARLIEST + " to " + Keys.LATEST + ": " + time);
     String code = requiredText(d, "code");
-    if (!CODE.matcher(code).matches()) throw new InvalidClickEvent("code is not a short code: " + abbreviate(code));
+    if (!LinkCodes.possible(code)) throw new InvalidClickEvent("code is not a short code: " + abbreviate(code));
+    String incarnation = optionalText(d, "incarnation");
+    if (incarnation != null && !LinkLife.INCARNATION.matcher(incarnation).matches()) {
+      throw new InvalidClickEvent("incarnation is not an incarnation id: " + abbreviate(incarnation));
+    }
     String method = requiredText(d, "method");
     if (!method.equals("GET") && !method.equals("HEAD")) throw new InvalidClickEvent("method must be GET or HEAD, got " + abbreviate(method));
     String country = optionalText(d, "country");
@@ -103,7 +118,7 @@ public record ClickEvent(
         utm.put(e.getKey(), truncate(e.getValue().asText(), MAX_UTM_VALUE));
       }
     }
-    return new ClickEvent(eventId.toLowerCase(Locale.ROOT), time, code, method,
+    return new ClickEvent(eventId.toLowerCase(Locale.ROOT), time, code, incarnation, method,
         truncate(optionalText(d, "referrer"), MAX_REFERRER), truncate(optionalText(d, "userAgent"), MAX_USER_AGENT),
         country, visitor, qr != null && qr.asBoolean(), utm);
   }

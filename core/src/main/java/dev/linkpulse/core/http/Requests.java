@@ -1,6 +1,7 @@
 package dev.linkpulse.core.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.linkpulse.core.links.LinkCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -9,16 +10,45 @@ import java.util.Optional;
 
 /** Reads the parts of an HTTP API (payload 2.0) event that handlers need. */
 public final class Requests {
+  /** A subject longer than this could not be part of a key ({@code OWNER#{sub}} must fit a 2 KB partition key). */
+  public static final int MAX_SUBJECT = 255;
+
   private Requests() {}
 
-  /** The caller's identity: the {@code sub} claim the JWT authorizer verified. */
+  /**
+   * The caller's identity: the {@code sub} claim the JWT authorizer verified. A valid token whose subject no key can
+   * hold (longer than {@value #MAX_SUBJECT}, control characters, unpaired surrogates) is refused with 400
+   * {@code subject_invalid} before it reaches a store.
+   */
   public static String subject(APIGatewayV2HTTPEvent event) {
     var ctx = event.getRequestContext();
     if (ctx == null || ctx.getAuthorizer() == null || ctx.getAuthorizer().getJwt() == null) throw ApiException.unauthorized();
     Map<String, String> claims = ctx.getAuthorizer().getJwt().getClaims();
     String sub = claims == null ? null : claims.get("sub");
     if (sub == null || sub.isBlank()) throw ApiException.unauthorized();
+    if (!usableSubject(sub)) {
+      throw ApiException.badRequest("subject_invalid", "the token's sub claim must be 1 to " + MAX_SUBJECT
+          + " characters of text without control characters");
+    }
     return sub;
+  }
+
+  static boolean usableSubject(String sub) {
+    if (sub.length() > MAX_SUBJECT) return false;
+    for (int i = 0; i < sub.length(); i++) {
+      char c = sub.charAt(i);
+      if (Character.isISOControl(c)) return false;
+      if (Character.isHighSurrogate(c) && (i + 1 >= sub.length() || !Character.isLowSurrogate(sub.charAt(++i)))) return false;
+      if (Character.isLowSurrogate(c)) return false;
+    }
+    return true;
+  }
+
+  /** The {@code {code}} path parameter; a code no link can have ({@link LinkCodes}) is a 404 before any store is asked. */
+  public static String code(APIGatewayV2HTTPEvent event) {
+    String code = pathParameter(event, "code");
+    if (!LinkCodes.possible(code)) throw ApiException.notFound();
+    return code;
   }
 
   public static String body(APIGatewayV2HTTPEvent event) {

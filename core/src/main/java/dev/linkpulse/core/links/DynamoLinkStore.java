@@ -1,19 +1,12 @@
 package dev.linkpulse.core.links;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.linkpulse.core.Json;
 import dev.linkpulse.core.Keys;
-import dev.linkpulse.core.http.ApiException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -24,8 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * are conditions and comparisons on the item, so they hold however a caller uses the store.
  */
 final class DynamoLinkStore implements LinkStore {
-  private static final Set<String> CURSOR_KEYS = Set.of(Keys.PK, Keys.SK, Keys.GSI1PK, Keys.GSI1SK);
-
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -73,7 +64,7 @@ final class DynamoLinkStore implements LinkStore {
   @Override
   public Page<Link> listByOwner(String owner, int limit, String cursor) {
     String partition = Keys.ownerPartition(owner);
-    Map<String, AttributeValue> start = cursor == null ? null : decodeCursor(cursor, partition);
+    Map<String, AttributeValue> start = cursor == null ? null : LinkCursor.decode(cursor, partition);
     QueryResponse response = dynamo.query(r -> r.tableName(table).indexName(Keys.GSI1)
         .keyConditionExpression("GSI1PK = :owner")
         .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(partition)))
@@ -83,13 +74,14 @@ final class DynamoLinkStore implements LinkStore {
     List<Link> links = new ArrayList<>();
     response.items().forEach(item -> links.add(fromItem(item)));
     var last = response.lastEvaluatedKey();
-    return new Page<>(links, response.hasLastEvaluatedKey() && !last.isEmpty() ? encodeCursor(last) : null);
+    return new Page<>(links, response.hasLastEvaluatedKey() && !last.isEmpty() ? LinkCursor.encode(last) : null);
   }
 
   static Map<String, AttributeValue> toItem(Link link) {
     Map<String, AttributeValue> item = new HashMap<>(Keys.link(link.code()));
     item.put("type", AttributeValue.fromS("link"));
     item.put("code", AttributeValue.fromS(link.code()));
+    if (!link.incarnation().isEmpty()) item.put("incarnation", AttributeValue.fromS(link.incarnation()));
     item.put("url", AttributeValue.fromS(link.url()));
     item.put("owner", AttributeValue.fromS(link.owner()));
     item.put("redirect", AttributeValue.fromN(Integer.toString(link.redirect())));
@@ -103,8 +95,10 @@ final class DynamoLinkStore implements LinkStore {
 
   static Link fromItem(Map<String, AttributeValue> item) {
     AttributeValue expires = item.get("expiresAt");
+    AttributeValue incarnation = item.get("incarnation");
     return new Link(
         item.get("code").s(),
+        incarnation == null ? "" : incarnation.s(),
         item.get("url").s(),
         item.get("owner").s(),
         Integer.parseInt(item.get("redirect").n()),
@@ -113,33 +107,5 @@ final class DynamoLinkStore implements LinkStore {
         Link.Status.valueOf(item.get("status").s()));
   }
 
-  static String encodeCursor(Map<String, AttributeValue> lastKey) {
-    Map<String, String> plain = new LinkedHashMap<>();
-    lastKey.forEach((k, v) -> plain.put(k, v.s()));
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(plain).getBytes(StandardCharsets.UTF_8));
-  }
 
-  /** A cursor is only accepted for the partition it was issued for, so it cannot be replayed against another owner. */
-  static Map<String, AttributeValue> decodeCursor(String cursor, String ownerPartition) {
-    try {
-      JsonNode node = Json.tree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-      Map<String, AttributeValue> key = new HashMap<>();
-      if (!node.isObject() || node.size() != CURSOR_KEYS.size()) throw badCursor();
-      for (String name : CURSOR_KEYS) {
-        JsonNode value = node.get(name);
-        if (value == null || !value.isTextual()) throw badCursor();
-        key.put(name, AttributeValue.fromS(value.asText()));
-      }
-      if (!ownerPartition.equals(key.get(Keys.GSI1PK).s())) throw badCursor();
-      return key;
-    } catch (ApiException e) {
-      throw e;
-    } catch (Exception e) {
-      throw badCursor();
-    }
-  }
-
-  private static ApiException badCursor() {
-    return ApiException.badRequest("cursor_invalid", "cursor is not one this API returned for your links");
-  }
 }

@@ -3,43 +3,54 @@ package dev.linkpulse.core.links;
 import dev.linkpulse.core.http.ApiException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Decides whether a target URL may be shortened. The rules, each with its own error code:
+ * Decides whether a target URL may be shortened, and gives its canonical ASCII form. The rules, each with its own
+ * error code:
  * <ul>
- *   <li>at most {@value #MAX_LENGTH} characters, printable ASCII only (no whitespace or control characters, which is
- *       how {@code java\tscript:} and {@code \u0000javascript:} are spelled);</li>
- *   <li>an absolute http or https URL with a host (so no {@code javascript:}, {@code data:}, {@code file:}, nor
- *       {@code https:\\host} or {@code https:/host} tricks);</li>
- *   <li>no credentials ({@code user:pass@host});</li>
- *   <li>not on the shortener's own host, which would make a redirect loop.</li>
+ *   <li>at most {@value #MAX_LENGTH} characters, given and stored ({@code url_too_long});</li>
+ *   <li>no whitespace, control, format (zero-width, bidi) or unpaired surrogate characters, which is how
+ *       {@code java\tscript:} and {@code \u0000javascript:} are spelled ({@code url_invalid_character});</li>
+ *   <li>well-formed once non-ASCII characters are percent-encoded ({@code url_malformed}), an absolute http or
+ *       https URL ({@code url_scheme}), without credentials ({@code url_credentials}), with a host
+ *       ({@code url_host}: see {@link HostName});</li>
+ *   <li>not on a host that serves this shortener ({@code url_loop}: see {@link ServedHosts}).</li>
  * </ul>
- * The accepted URL is returned with its scheme lower-cased and everything else exactly as given.
+ * The result is the URL as a browser would send it: the scheme lower-cased, the host canonical ({@link HostName}:
+ * punycode, dotted-decimal IPv4, compressed IPv6, no trailing dot), every non-ASCII character of the path, query
+ * and fragment percent-encoded as UTF-8, everything else exactly as given. Validating a result gives it back.
+ *
+ * <p>{@link #validate} is a pure function: it returns or throws {@link ApiException} with status 400 and one of the
+ * codes above, and nothing else.
  */
 public final class UrlValidator {
   public static final int MAX_LENGTH = 2048;
 
-  private final String ownHost;
+  private final ServedHosts served;
 
   /** @param ownBaseUrl the shortener's public base URL, e.g. {@code https://lnk.example} */
   public UrlValidator(String ownBaseUrl) {
-    this.ownHost = normaliseHost(URI.create(ownBaseUrl).getHost());
+    this(ServedHosts.of(List.of(ownBaseUrl)));
+  }
+
+  public UrlValidator(ServedHosts served) {
+    this.served = served;
+  }
+
+  /** A validator that also refuses {@code hosts} (the hosts a request reached the API through). */
+  public UrlValidator alsoRefusing(List<String> hosts) {
+    return new UrlValidator(served.plus(hosts));
   }
 
   public String validate(String url) {
     if (url == null || url.isEmpty()) throw invalid("url_missing", "url is required");
     if (url.length() > MAX_LENGTH) throw invalid("url_too_long", "url must be at most " + MAX_LENGTH + " characters");
-    for (int i = 0; i < url.length(); i++) {
-      char c = url.charAt(i);
-      if (c <= 0x20 || c >= 0x7F) {
-        throw invalid("url_invalid_character",
-            "url contains a space, control or non-ASCII character at position " + i + "; percent-encode it (and use punycode for international domain names)");
-      }
-    }
+    checkCharacters(url);
     URI uri;
     try {
-      uri = new URI(url);
+      uri = new URI(PercentCoding.encodeNonAscii(url));
     } catch (URISyntaxException e) {
       throw invalid("url_malformed", "url is not a valid URL: " + e.getReason());
     }
@@ -47,24 +58,72 @@ public final class UrlValidator {
     if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
       throw invalid("url_scheme", "url must start with http:// or https://");
     }
-    if (uri.getRawAuthority() == null || !url.substring(scheme.length()).startsWith("://")) {
+    String authority = uri.getRawAuthority();
+    if (authority == null || !url.substring(scheme.length()).startsWith("://")) {
       throw invalid("url_malformed", "url must be absolute, like https://example.com/page");
     }
-    if (uri.getRawUserInfo() != null || uri.getRawAuthority().contains("@")) {
+    if (uri.getRawUserInfo() != null || authority.contains("@")) {
       throw invalid("url_credentials", "url must not contain credentials (user:password@)");
     }
-    String host = uri.getHost();
-    if (host == null || host.isEmpty()) throw invalid("url_host", "url must name a host");
-    if (normaliseHost(host).equals(ownHost)) {
-      throw invalid("url_loop", "url points at this shortener itself, which would redirect in a loop");
+    int portAt = portSeparator(authority);
+    HostName host = host(portAt < 0 ? authority : authority.substring(0, portAt));
+    String port = portAt < 0 ? "" : authority.substring(portAt);
+    if (!port.isEmpty() && !(port.length() <= 6 && port.substring(1).chars().allMatch(c -> c >= '0' && c <= '9')
+        && (port.length() == 1 || Integer.parseInt(port.substring(1)) <= 65535))) {
+      throw invalid("url_host", "the port must be a number from 0 to 65535");
     }
-    return scheme.toLowerCase(Locale.ROOT) + url.substring(scheme.length());
+    if (served.serves(host)) throw invalid("url_loop", "url points at this shortener itself, which would redirect in a loop");
+    String canonical = scheme.toLowerCase(Locale.ROOT) + "://" + host.ascii() + port + rest(uri);
+    if (canonical.length() > MAX_LENGTH) {
+      throw invalid("url_too_long", "url must be at most " + MAX_LENGTH + " characters once its host is punycode and the rest percent-encoded");
+    }
+    return canonical;
   }
 
-  private static String normaliseHost(String host) {
-    if (host == null) return "";
-    String h = host.toLowerCase(Locale.ROOT);
-    return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+  /** The display form of a canonical URL: the host in Unicode, readable UTF-8 escapes as their characters. */
+  public static String display(String canonicalUrl) {
+    try {
+      URI uri = new URI(canonicalUrl);
+      String authority = uri.getRawAuthority();
+      if (uri.getScheme() == null || authority == null) return canonicalUrl;
+      int portAt = portSeparator(authority);
+      HostName host = HostName.parse(portAt < 0 ? authority : authority.substring(0, portAt));
+      return uri.getScheme() + "://" + host.unicode() + (portAt < 0 ? "" : authority.substring(portAt))
+          + PercentCoding.decodeReadable(rest(uri));
+    } catch (URISyntaxException | ApiException e) {
+      return canonicalUrl;
+    }
+  }
+
+  /** An IPv6 literal as written; a name or IPv4 address percent-decoded first, as browsers do. */
+  private static HostName host(String raw) {
+    if (raw.startsWith("[")) return HostName.parse(raw);
+    String decoded = PercentCoding.decodeStrictly(raw).orElseThrow(() -> invalid("url_host", "the host's percent-encoding is not UTF-8"));
+    if (decoded.startsWith("[")) throw invalid("url_host", "an IPv6 host must not be percent-encoded");
+    return HostName.parse(decoded);
+  }
+
+  private static String rest(URI uri) {
+    return (uri.getRawPath() == null ? "" : uri.getRawPath()) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+        + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+  }
+
+  /** Where {@code :port} starts in an authority, or -1; the colons inside an IPv6 literal's brackets do not count. */
+  private static int portSeparator(String authority) {
+    int from = authority.startsWith("[") ? Math.max(0, authority.indexOf(']')) : 0;
+    return authority.indexOf(':', from);
+  }
+
+  private static void checkCharacters(String url) {
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      boolean unpaired = Character.isHighSurrogate(c) ? i + 1 >= url.length() || !Character.isLowSurrogate(url.charAt(i + 1))
+          : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(url.charAt(i - 1)));
+      if (c <= 0x20 || c == 0x7F || unpaired || (c >= 0x80 && !Character.isSurrogate(c) && !PercentCoding.readable(c))) {
+        throw invalid("url_invalid_character", "url contains a space, control, invisible or unpaired character at position " + i
+            + "; percent-encode it");
+      }
+    }
   }
 
   private static ApiException invalid(String code, String message) {

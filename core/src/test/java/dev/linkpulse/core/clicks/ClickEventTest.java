@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The recorder re-validates every event from the bus: anything malformed must fail with a reason, nothing else. */
 class ClickEventTest {
   static ClickEvent sample() {
-    return new ClickEvent(UUID.randomUUID().toString(), Instant.parse("2026-11-22T12:03:18.150Z"), "promo-1", "GET",
+    return new ClickEvent(UUID.randomUUID().toString(), Instant.parse("2026-11-22T12:03:18.150Z"), "promo-1", "", "GET",
         "https://news.example/item", "Mozilla/5.0", "DE", "n5gqhnM1YYBVQNjEFyF0aA", true, Map.of("source", "hn", "medium", "social"));
   }
 

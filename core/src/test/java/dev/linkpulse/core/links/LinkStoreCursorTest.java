@@ -31,34 +31,34 @@ class LinkStoreCursorTest {
   @Test
   void aCursorRoundTripsToTheSameKey() {
     Map<String, AttributeValue> key = lastKey(ALICE, "abc1234", "2024-01-02T03:04:05.678Z");
-    assertThat(DynamoLinkStore.decodeCursor(DynamoLinkStore.encodeCursor(key), ALICE)).isEqualTo(key);
+    assertThat(LinkCursor.decode(LinkCursor.encode(key), ALICE)).isEqualTo(key);
   }
 
   @Test
   void aCursorRoundTripsWithUnusualCharactersInTheValues() {
     String owner = Keys.ownerPartition("auth0|ünïcødé \"quoted\" \\ back/slash 😀");
-    Map<String, AttributeValue> key = lastKey(owner, "my-alias_#1", "2024-01-02T03:04:05Z");
-    assertThat(DynamoLinkStore.decodeCursor(DynamoLinkStore.encodeCursor(key), owner)).isEqualTo(key);
+    Map<String, AttributeValue> key = lastKey(owner, "my-alias_1", "2024-01-02T03:04:05.000Z");
+    assertThat(LinkCursor.decode(LinkCursor.encode(key), owner)).isEqualTo(key);
   }
 
   @Test
   void aCursorIsUrlSafeBase64WithoutPadding() {
     for (int i = 0; i < 50; i++) {
-      String cursor = DynamoLinkStore.encodeCursor(lastKey(Keys.ownerPartition("owner" + "x".repeat(i)), "c" + i, "2024-01-01T00:00:00Z"));
+      String cursor = LinkCursor.encode(lastKey(Keys.ownerPartition("owner" + "x".repeat(i)), "c" + i, "2024-01-01T00:00:00.000Z"));
       assertThat(cursor).matches("[A-Za-z0-9_-]+");
     }
   }
 
   @Test
   void aCursorIsBase64OfAJsonObjectOfTheFourKeyAttributes() {
-    String json = new String(Base64.getUrlDecoder().decode(DynamoLinkStore.encodeCursor(lastKey(ALICE, "abc", "t"))), StandardCharsets.UTF_8);
+    String json = new String(Base64.getUrlDecoder().decode(LinkCursor.encode(lastKey(ALICE, "abc", "2024-01-01T00:00:00.000Z"))), StandardCharsets.UTF_8);
     assertThat(json).startsWith("{").endsWith("}").contains("\"PK\":\"LINK#abc\"", "\"SK\":\"LINK\"",
-        "\"GSI1PK\":\"OWNER#alice\"", "\"GSI1SK\":\"t#abc\"");
+        "\"GSI1PK\":\"OWNER#alice\"", "\"GSI1SK\":\"2024-01-01T00:00:00.000Z#abc\"");
   }
 
   @Test
   void aCursorIssuedForAnotherOwnerIsRejected() {
-    String alicesCursor = DynamoLinkStore.encodeCursor(lastKey(ALICE, "abc", "2024-01-01T00:00:00Z"));
+    String alicesCursor = LinkCursor.encode(lastKey(ALICE, "abc", "2024-01-01T00:00:00.000Z"));
     assertCursorInvalid(alicesCursor, BOB);
     assertCursorInvalid(alicesCursor, Keys.ownerPartition("Alice"));
     assertCursorInvalid(alicesCursor, Keys.ownerPartition("alice "));
@@ -67,9 +67,9 @@ class LinkStoreCursorTest {
   @Test
   void aForgedCursorNamingAnotherOwnerIsRejected() {
     // Bob rewrites the owner inside his cursor to page through Alice's links: still checked against his own partition.
-    String forged = encodeJson("{\"PK\":\"LINK#abc\",\"SK\":\"LINK\",\"GSI1PK\":\"OWNER#alice\",\"GSI1SK\":\"x#abc\"}");
+    String forged = encodeJson("{\"PK\":\"LINK#abc\",\"SK\":\"LINK\",\"GSI1PK\":\"OWNER#alice\",\"GSI1SK\":\"2024-01-01T00:00:00.000Z#abc\"}");
     assertCursorInvalid(forged, BOB);
-    assertThat(DynamoLinkStore.decodeCursor(forged, ALICE)).containsEntry(Keys.GSI1PK, AttributeValue.fromS(ALICE));
+    assertThat(LinkCursor.decode(forged, ALICE)).containsEntry(Keys.GSI1PK, AttributeValue.fromS(ALICE));
   }
 
   @ParameterizedTest
@@ -81,13 +81,13 @@ class LinkStoreCursorTest {
 
   @Test
   void aCursorWithAFlippedCharacterIsRejectedOrStillNamesTheSameOwner() {
-    String good = DynamoLinkStore.encodeCursor(lastKey(ALICE, "abc", "2024-01-01T00:00:00Z"));
+    String good = LinkCursor.encode(lastKey(ALICE, "abc", "2024-01-01T00:00:00.000Z"));
     for (int i = 0; i < good.length(); i++) {
       for (char replacement : new char[] {'A', 'z', '0', '-', '_', '+', '/', '='}) {
         if (good.charAt(i) == replacement) continue;
         String tampered = good.substring(0, i) + replacement + good.substring(i + 1);
         try {
-          Map<String, AttributeValue> key = DynamoLinkStore.decodeCursor(tampered, ALICE);
+          Map<String, AttributeValue> key = LinkCursor.decode(tampered, ALICE);
           // A flip may land inside a value and keep the JSON valid; it must still be Alice's partition, all strings.
           assertThat(key).containsOnlyKeys(Keys.PK, Keys.SK, Keys.GSI1PK, Keys.GSI1SK);
           assertThat(key.get(Keys.GSI1PK).s()).isEqualTo(ALICE);
@@ -127,14 +127,14 @@ class LinkStoreCursorTest {
 
   @Test
   void cursorsWithExtraKeysAreRejectedEvenWhenTheOwnerMatches() {
-    Map<String, AttributeValue> key = new HashMap<>(lastKey(ALICE, "abc", "2024-01-01T00:00:00Z"));
+    Map<String, AttributeValue> key = new HashMap<>(lastKey(ALICE, "abc", "2024-01-01T00:00:00.000Z"));
     key.put("owner", AttributeValue.fromS("alice"));
-    assertCursorInvalid(DynamoLinkStore.encodeCursor(key), ALICE);
+    assertCursorInvalid(LinkCursor.encode(key), ALICE);
   }
 
   @Test
   void theRejectionIsABadRequestThatRevealsNothing() {
-    assertThatThrownBy(() -> DynamoLinkStore.decodeCursor("!!!", ALICE))
+    assertThatThrownBy(() -> LinkCursor.decode("!!!", ALICE))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.code()).isEqualTo("cursor_invalid");
@@ -146,14 +146,14 @@ class LinkStoreCursorTest {
 
   @Test
   void aLinkRoundTripsThroughItsItem() {
-    Link link = new Link("abc1234", "https://example.com/x?y=1", "alice", 301, Instant.parse("2024-01-02T03:04:05.678Z"),
+    Link link = new Link("abc1234", "inc1", "https://example.com/x?y=1", "alice", 301, Instant.parse("2024-01-02T03:04:05.678Z"),
         Instant.parse("2030-01-31T12:00:00Z"), Link.Status.DISABLED);
     assertThat(DynamoLinkStore.fromItem(DynamoLinkStore.toItem(link))).isEqualTo(link);
   }
 
   @Test
   void aLinkWithoutExpiryRoundTripsAndItsItemHasNoExpiresAt() {
-    Link link = new Link("my-alias", "https://example.com/", "bob", 302, Instant.parse("2024-01-02T03:04:05Z"), null,
+    Link link = new Link("my-alias", "inc1", "https://example.com/", "bob", 302, Instant.parse("2024-01-02T03:04:05Z"), null,
         Link.Status.ACTIVE);
     Map<String, AttributeValue> item = DynamoLinkStore.toItem(link);
     assertThat(item).doesNotContainKey("expiresAt");
@@ -163,7 +163,7 @@ class LinkStoreCursorTest {
   @Test
   void aLinkItemCarriesItsTableAndOwnerIndexKeys() {
     Instant created = Instant.parse("2024-01-02T03:04:05.678Z");
-    Map<String, AttributeValue> item = DynamoLinkStore.toItem(new Link("abc", "https://e.com", "alice", 307, created, null, Link.Status.ACTIVE));
+    Map<String, AttributeValue> item = DynamoLinkStore.toItem(new Link("abc", "inc1", "https://e.com", "alice", 307, created, null, Link.Status.ACTIVE));
     assertThat(item).containsAllEntriesOf(Keys.link("abc"));
     assertThat(item.get(Keys.GSI1PK).s()).isEqualTo("OWNER#alice");
     assertThat(item.get(Keys.GSI1SK).s()).isEqualTo(Keys.ownerSort(created, "abc"));
@@ -174,11 +174,11 @@ class LinkStoreCursorTest {
 
   @Test
   void aCursorBuiltFromALinkItemsKeysRoundTrips() {
-    Map<String, AttributeValue> item = DynamoLinkStore.toItem(new Link("abc", "https://e.com", "alice", 302,
+    Map<String, AttributeValue> item = DynamoLinkStore.toItem(new Link("abc", "inc1", "https://e.com", "alice", 302,
         Instant.parse("2024-01-02T03:04:05Z"), null, Link.Status.ACTIVE));
     Map<String, AttributeValue> key = new HashMap<>();
     for (String name : new String[] {Keys.PK, Keys.SK, Keys.GSI1PK, Keys.GSI1SK}) key.put(name, item.get(name));
-    assertThat(DynamoLinkStore.decodeCursor(DynamoLinkStore.encodeCursor(key), ALICE)).isEqualTo(key);
+    assertThat(LinkCursor.decode(LinkCursor.encode(key), ALICE)).isEqualTo(key);
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------------
@@ -188,7 +188,7 @@ class LinkStoreCursorTest {
   }
 
   private static void assertCursorInvalid(String cursor, String ownerPartition) {
-    assertThatThrownBy(() -> DynamoLinkStore.decodeCursor(cursor, ownerPartition))
+    assertThatThrownBy(() -> LinkCursor.decode(cursor, ownerPartition))
         .as("decodeCursor(%s)", cursor)
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.code()).isEqualTo("cursor_invalid");

@@ -13,7 +13,7 @@ class LinkTest {
 
   @Test
   void aLinkExpiresAtItsExpiryInstantNotAfter() {
-    Link link = new Link("abc", "https://e.com", "o", 302, CREATED, EXPIRES, Link.Status.ACTIVE);
+    Link link = new Link("abc", "inc1", "https://e.com", "o", 302, CREATED, EXPIRES, Link.Status.ACTIVE);
     assertThat(link.expiredAt(EXPIRES.minusMillis(1))).isFalse();
     assertThat(link.expiredAt(EXPIRES)).isTrue();
     assertThat(link.expiredAt(EXPIRES.plusSeconds(1))).isTrue();
@@ -21,17 +21,17 @@ class LinkTest {
 
   @Test
   void aLinkWithoutExpiryNeverExpires() {
-    Link link = new Link("abc", "https://e.com", "o", 302, CREATED, null, Link.Status.ACTIVE);
+    Link link = new Link("abc", "inc1", "https://e.com", "o", 302, CREATED, null, Link.Status.ACTIVE);
     assertThat(link.expiredAt(Instant.MAX)).isFalse();
   }
 
   @Test
   void requiredFieldsMayNotBeNull() {
-    assertThatThrownBy(() -> new Link(null, "u", "o", 302, CREATED, null, Link.Status.ACTIVE)).hasMessage("code");
-    assertThatThrownBy(() -> new Link("c", null, "o", 302, CREATED, null, Link.Status.ACTIVE)).hasMessage("url");
-    assertThatThrownBy(() -> new Link("c", "u", null, 302, CREATED, null, Link.Status.ACTIVE)).hasMessage("owner");
-    assertThatThrownBy(() -> new Link("c", "u", "o", 302, null, null, Link.Status.ACTIVE)).hasMessage("createdAt");
-    assertThatThrownBy(() -> new Link("c", "u", "o", 302, CREATED, null, null)).hasMessage("status");
+    assertThatThrownBy(() -> new Link(null, "inc1", "u", "o", 302, CREATED, null, Link.Status.ACTIVE)).hasMessage("code");
+    assertThatThrownBy(() -> new Link("c", "inc1", null, "o", 302, CREATED, null, Link.Status.ACTIVE)).hasMessage("url");
+    assertThatThrownBy(() -> new Link("c", "inc1", "u", null, 302, CREATED, null, Link.Status.ACTIVE)).hasMessage("owner");
+    assertThatThrownBy(() -> new Link("c", "inc1", "u", "o", 302, null, null, Link.Status.ACTIVE)).hasMessage("createdAt");
+    assertThatThrownBy(() -> new Link("c", "inc1", "u", "o", 302, CREATED, null, null)).hasMessage("status");
   }
 
   @Test

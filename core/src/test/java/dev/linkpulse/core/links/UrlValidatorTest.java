@@ -204,6 +204,7 @@ class UrlValidatorTest {
       "https://lnk.example:443/abc",
       "https://lnk.example:/",
       "HTTPS://LNK.EXAMPLE/x",
+      "https://lnk.example%2e/",
   })
   void rejectsUrlsOnTheShortenersOwnHost(String url) {
     assertRejected(url, "url_loop");
@@ -218,20 +219,45 @@ class UrlValidatorTest {
   }
 
   @ParameterizedTest
+  @MethodSource("internationalised")
+  void acceptsInternationalisedUrlsInTheirCanonicalAsciiForm(String given, String stored) {
+    assertThat(validator.validate(given)).isEqualTo(stored);
+    assertThat(validator.validate(stored)).as("the stored form is itself valid and canonical").isEqualTo(stored);
+    assertThat(UrlValidator.display(stored)).isEqualTo(given.replace("EXÄMPLE", "exämple"));
+  }
+
+  static Stream<Arguments> internationalised() {
+    return Stream.of(
+        arguments("https://bücher.example/straße", "https://xn--bcher-kva.example/stra%C3%9Fe"),
+        arguments("https://exämple.com/", "https://xn--exmple-cua.com/"),
+        arguments("https://EXÄMPLE.com/", "https://xn--exmple-cua.com/"),
+        arguments("https://example.com/ä", "https://example.com/%C3%A4"),
+        arguments("https://example.com/?q=€", "https://example.com/?q=%E2%82%AC"),
+        arguments("https://例え.jp/", "https://xn--r8jz45g.jp/"),
+        arguments("https://ехаmple.com/", "https://xn--mple-43d3a6i.com/"), // Cyrillic look-alikes: the moderation saga's concern
+        arguments("https://example.com/😀#é", "https://example.com/%F0%9F%98%80#%C3%A9"));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {
-      "https://exämple.com/",
-      "https://example.com/ä",
-      "https://example.com/?q=€",
-      "https://例え.jp/",
       "https://example.com/\u00a0",
       "https://example.com/\u2028",
       "https://example.com/\u200b",
       "https://example.com/\ufeff",
-      "https://ехаmple.com/", // Cyrillic homoglyphs
-      "https://example.com/😀",
+      "https://example.com/\u202e",
+      "https://exa\u200dmple.com/",
+      "https://example.com/\ud800",
+      "https://example.com/\udfff",
+      "https://example.com/\u0085",
   })
-  void rejectsNonAsciiCharacters(String url) {
+  void rejectsInvisibleSpacingFormattingAndUnpairedCharacters(String url) {
     assertRejected(url, "url_invalid_character");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://straße.example/", "https://ς.example/", "https://exa%C3mple.com/", "https://%5B::1%5D/"})
+  void rejectsHostsWhoseSpellingIsAmbiguousOrUndecodable(String url) {
+    assertRejected(url, "url_host");
   }
 
   @Test
@@ -248,7 +274,6 @@ class UrlValidatorTest {
       "https://-example.com/",
       "https://example.com:abc/",
       "http://example.com:99999999999/",
-      "https://lnk.example%2e/",
       "https://lnk.example../",
   })
   void rejectsUrlsWithoutAUsableHost(String url) {

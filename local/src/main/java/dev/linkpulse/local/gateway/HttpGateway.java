@@ -44,13 +44,16 @@ public final class HttpGateway implements AutoCloseable {
 
   private final List<HttpRoute> routes;
   private final JwtAuthorizer authorizer;
+  private final LocalEdge edge;
   private final Map<String, HttpHandler> builtIns = new LinkedHashMap<>();
   private final HttpServer server;
   private final ExecutorService executor;
 
-  public HttpGateway(int port, List<HttpRoute> routes, JwtAuthorizer authorizer) throws IOException {
+  /** @param edge what the deployed edge does to a request before the API sees it (the template's CloudFront) */
+  public HttpGateway(int port, List<HttpRoute> routes, JwtAuthorizer authorizer, LocalEdge edge) throws IOException {
     this.routes = routes.stream().sorted(Comparator.comparingInt(HttpRoute::specificity).reversed()).toList();
     this.authorizer = authorizer;
+    this.edge = edge;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
     this.executor = new ThreadPoolExecutor(16, 128, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4096),
         r -> {
@@ -116,6 +119,10 @@ public final class HttpGateway implements AutoCloseable {
       writeError(exchange, 404, "not_found", "no route for " + method + " " + rawPath);
       return;
     }
+    if (!edge.serves(exchange.getRequestHeaders().getFirst("Host"))) {
+      writeError(exchange, 421, "misdirected_request", "this edge does not serve that host");
+      return;
+    }
     Map<String, String> claims = null;
     if (route.authorized()) {
       claims = authorizer.authorize(exchange.getRequestHeaders().getFirst("Authorization")).orElse(null);
@@ -132,7 +139,7 @@ public final class HttpGateway implements AutoCloseable {
     }
     String responseJson;
     try {
-      responseJson = route.function().invoke(Json.write(event(exchange, route, pathParams, claims, body)));
+      responseJson = route.function().invoke(Json.write(event(exchange, edge, route, pathParams, claims, body)));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "function " + route.function().name() + " failed", e);
       writeError(exchange, 500, "internal_error", "Internal Server Error");
@@ -141,7 +148,7 @@ public final class HttpGateway implements AutoCloseable {
     writeResponse(exchange, method, responseJson);
   }
 
-  private static ObjectNode event(HttpExchange exchange, HttpRoute route, Map<String, String> pathParams,
+  private static ObjectNode event(HttpExchange exchange, LocalEdge edge, HttpRoute route, Map<String, String> pathParams,
       Map<String, String> claims, byte[] body) {
     ObjectNode event = Json.object();
     String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
@@ -149,10 +156,9 @@ public final class HttpGateway implements AutoCloseable {
         .put("rawQueryString", rawQuery);
     ObjectNode headers = event.putObject("headers");
     List<String> cookies = new ArrayList<>();
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("cookie")) values.forEach(v -> { for (String c : v.split(";")) cookies.add(c.trim()); });
-      else headers.put(lower, String.join(",", values));
+    edge.originHeaders(exchange.getRequestHeaders(), exchange.getRemoteAddress()).forEach((lower, value) -> {
+      if (lower.equals("cookie")) { for (String c : value.split(";")) cookies.add(c.trim()); }
+      else headers.put(lower, value);
     });
     if (!cookies.isEmpty()) cookies.forEach(event.putArray("cookies")::add);
     if (!rawQuery.isEmpty()) {

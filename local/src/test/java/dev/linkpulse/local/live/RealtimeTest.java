@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.linkpulse.core.Json;
 import dev.linkpulse.core.Keys;
 import dev.linkpulse.local.LocalStack;
 import dev.linkpulse.testkit.StackExtension;
@@ -16,9 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,52 +24,8 @@ class RealtimeTest {
   @RegisterExtension
   static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token);
 
-  /** A JDK WebSocket client that keeps every text frame it receives. */
-  static final class Client implements WebSocket.Listener, AutoCloseable {
-    final List<JsonNode> frames = new CopyOnWriteArrayList<>();
-    private final StringBuilder partial = new StringBuilder();
-    WebSocket socket;
-
-    static Client connect(String token) throws Exception {
-      Client c = new Client();
-      // The handshake runs the authorizer and $connect: a class's first one pays both functions' cold starts.
-      c.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60))
-          .buildAsync(URI.create(stack.stack().webSocketUrl() + "/?token=" + token), c).get(90, TimeUnit.SECONDS);
-      return c;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        try {
-          frames.add(Json.tree(partial.toString()));
-        } catch (Exception e) {
-          throw new AssertionError("not JSON: " + partial, e);
-        }
-        partial.setLength(0);
-      }
-      ws.request(1);
-      return null;
-    }
-
-    void send(String action, String code) {
-      socket.sendText(Json.write(Map.of("action", action, "code", code)), true).join();
-    }
-
-    JsonNode awaitFrame(String type) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> frames.stream().anyMatch(f -> type.equals(f.path("type").asText())));
-      return frames.stream().filter(f -> type.equals(f.path("type").asText())).reduce((a, b) -> b).orElseThrow();
-    }
-
-    List<JsonNode> pushes() {
-      return frames.stream().filter(f -> "clicks".equals(f.path("type").asText())).toList();
-    }
-
-    @Override
-    public void close() {
-      socket.abort();
-    }
+  private static LiveClient connect(String token) throws Exception {
+    return LiveClient.connect(stack.stack().webSocketUrl(), token);
   }
 
   private String link(String user) {
@@ -91,7 +43,7 @@ class RealtimeTest {
   void theOwnerReceivesCoalescedUpdatesWhoseTotalsEqualTheStatsApi() throws Exception {
     String owner = "live-" + UUID.randomUUID();
     String code = link(owner);
-    try (Client c = Client.connect(stack.token(owner))) {
+    try (LiveClient c = connect(stack.token(owner))) {
       c.send("subscribe", code);
       assertThat(c.awaitFrame("subscribed").get("code").asText()).isEqualTo(code);
       for (int i = 0; i < 12; i++) assertThat(stack.get("/" + code, null).status()).isEqualTo(302);
@@ -113,7 +65,7 @@ class RealtimeTest {
   @Test
   void aNonOwnerIsRefusedExactlyLikeAnUnknownCodeAndNothingIsStored() throws Exception {
     String code = link("alice-" + UUID.randomUUID());
-    try (Client mallory = Client.connect(stack.token("mallory"))) {
+    try (LiveClient mallory = connect(stack.token("mallory"))) {
       mallory.send("subscribe", code);
       JsonNode refused = mallory.awaitFrame("error");
       mallory.frames.clear();
@@ -131,18 +83,18 @@ class RealtimeTest {
   @Test
   void aMissingOrInvalidTokenFailsTheHandshake() {
     // The JDK client reports the refused upgrade with its HTTP status: API Gateway answers 401.
-    assertThatThrownBy(() -> Client.connect("not-a-jwt")).rootCause().hasMessageContaining("401");
-    assertThatThrownBy(() -> Client.connect("")).rootCause().hasMessageContaining("401");
+    assertThatThrownBy(() -> connect("not-a-jwt")).rootCause().hasMessageContaining("401");
+    assertThatThrownBy(() -> connect("")).rootCause().hasMessageContaining("401");
     String expired = stack.stack().issuer().sign(new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(stack.stack().issuer().issuer())
         .audience("linkpulse").subject("alice").expirationTime(java.util.Date.from(java.time.Instant.now().minusSeconds(600))).build());
-    assertThatThrownBy(() -> Client.connect(expired)).rootCause().hasMessageContaining("401");
+    assertThatThrownBy(() -> connect(expired)).rootCause().hasMessageContaining("401");
   }
 
   @Test
   void aStaleConnectionIsCleanedUpOnItsFirstPush() throws Exception {
     String owner = "stale-" + UUID.randomUUID();
     String code = link(owner);
-    Client c = Client.connect(stack.token(owner));
+    LiveClient c = connect(stack.token(owner));
     c.send("subscribe", code);
     c.awaitFrame("subscribed");
     List<Map<String, AttributeValue>> items = subscriptionItems(code);
@@ -160,7 +112,7 @@ class RealtimeTest {
     String owner = "two-" + UUID.randomUUID();
     String a = link(owner);
     String b = link(owner);
-    try (Client watcherOfA = Client.connect(stack.token(owner)); Client watcherOfB = Client.connect(stack.token(owner))) {
+    try (LiveClient watcherOfA = connect(stack.token(owner)); LiveClient watcherOfB = connect(stack.token(owner))) {
       watcherOfA.send("subscribe", a);
       watcherOfA.awaitFrame("subscribed");
       watcherOfB.send("subscribe", b);
@@ -179,7 +131,7 @@ class RealtimeTest {
   void disconnectRemovesTheConnectionsSubscriptions() throws Exception {
     String owner = "bye-" + UUID.randomUUID();
     String code = link(owner);
-    Client c = Client.connect(stack.token(owner));
+    LiveClient c = connect(stack.token(owner));
     c.send("subscribe", code);
     c.awaitFrame("subscribed");
     assertThat(subscriptionItems(code)).hasSize(1);

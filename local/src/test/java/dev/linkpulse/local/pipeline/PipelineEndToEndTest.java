@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.clicks.ClickEvent;
+import dev.linkpulse.core.links.LinkLife;
+import dev.linkpulse.core.links.LinkStore;
 import dev.linkpulse.local.LocalStack;
 import dev.linkpulse.testkit.StackExtension;
 import dev.linkpulse.testkit.ApiResponse;
@@ -84,9 +86,14 @@ class PipelineEndToEndTest {
     assertThat(s.get("bot").asLong()).isEqualTo(bot);
   }
 
+  /** The life of the link {@code code} is now: what its clicks must carry to be counted for it. */
+  private LinkLife life(String code) {
+    return LinkStore.dynamoDb(stack.stack().dynamo(), stack.stack().tableName("LinkpulseTable")).find(code).orElseThrow().life();
+  }
+
   private List<RawClick> rawClicks(String code) {
     return ClickStore.dynamoDb(stack.stack().dynamo(), stack.stack().tableName("LinkpulseTable"))
-        .read(code, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofHours(1)), null, 10_000).clicks();
+        .read(life(code), Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofHours(1)), null, 10_000).clicks();
   }
 
   private static String envelope(ClickEvent e) {
@@ -124,7 +131,9 @@ class PipelineEndToEndTest {
 
     JsonNode s = stats(code);
     assertThat(s.get("uniques").asLong()).isEqualTo(3);
-    assertThat(s.at("/top/countries/0/count").asLong()).isEqualTo(10);
+    // The local gateway plays the edge: the CloudFront-Viewer-Country these clicks send is a client's, and is dropped.
+    assertThat(s.at("/top/countries/0/value").asText()).isEqualTo("ZZ");
+    assertThat(s.at("/top/countries/0/count").asLong()).isEqualTo(30);
     assertThat(s.at("/top/browsers").toString()).contains("Chrome", "Firefox", "Mobile Safari");
     assertThat(s.at("/top/devices").toString()).contains("desktop", "mobile");
     assertThat(s.at("/top/referrers").toString()).contains("news.ycombinator.com", "t.co", "(direct)");
@@ -162,7 +171,7 @@ class PipelineEndToEndTest {
     awaitTotals(code, 45, 35, 10);
 
     // And the same redriven batch once more, from a backup someone kept: still exact.
-    for (RawClick c : rawClicks(code).stream().filter(c -> c.event().userAgent().equals(CHROME_MAC) && "DE".equals(c.event().country())).toList()) {
+    for (RawClick c : rawClicks(code).stream().filter(c -> c.event().userAgent().equals(CHROME_MAC) && "GET".equals(c.event().method())).toList()) {
       stack.stack().sqs().sendMessage(r -> r.queueUrl(clicksQueue).messageBody(envelope(c.event())));
     }
     awaitTotals(code, 45, 35, 10);
@@ -181,7 +190,7 @@ class PipelineEndToEndTest {
       entries.add(PutEventsRequestEntry.builder().eventBusName(stack.stack().busName("ClicksBus")).source(ClickEvent.SOURCE)
           .detailType(ClickEvent.DETAIL_TYPE).detail(Json.write(bad)).build());
       for (int i = 0; i < 3; i++) {
-        ClickEvent good = new ClickEvent(UUID.randomUUID().toString(), Instant.now(), code, "GET", null, CHROME_MAC, "DE", "visitor-" + i, false, Map.of());
+        ClickEvent good = new ClickEvent(UUID.randomUUID().toString(), Instant.now(), code, life(code).incarnation(), "GET", null, CHROME_MAC, "DE", "visitor-" + i, false, Map.of());
         entries.add(PutEventsRequestEntry.builder().eventBusName(stack.stack().busName("ClicksBus")).source(ClickEvent.SOURCE)
             .detailType(ClickEvent.DETAIL_TYPE).detail(Json.write(good.toDetail())).build());
       }

@@ -184,8 +184,12 @@ class TemplateContractTest {
     assertThat(Resolver.references(stream.get("MaximumRetryAttempts"))).containsExactly("AggregatorMaximumRetryAttempts");
     assertThat(String.valueOf(Template.map(template.parameters().get("AggregatorMaximumRetryAttempts")).get("Default"))).isEqualTo("-1");
     assertThat(Template.list(stream.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
-    String pattern = String.valueOf(Template.map(Template.list(Template.map(stream.get("FilterCriteria")).get("Filters")).get(0)).get("Pattern"));
-    assertThat(pattern).contains("\"INSERT\"").contains("\"prefix\":\"" + dev.linkpulse.core.Keys.CLICK_PREFIX + "\"");
+    List<String> patterns = Template.list(Template.map(stream.get("FilterCriteria")).get("Filters")).stream()
+        .map(f -> String.valueOf(Template.map(f).get("Pattern"))).toList();
+    // Raw clicks to count, and deleted links whose subscriptions end: nothing else reaches the aggregator.
+    assertThat(patterns).containsExactly(
+        "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"Keys\":{\"PK\":{\"S\":[{\"prefix\":\"" + dev.linkpulse.core.Keys.CLICK_PREFIX + "\"}]}}}}",
+        "{\"eventName\":[\"REMOVE\"],\"dynamodb\":{\"Keys\":{\"PK\":{\"S\":[{\"prefix\":\"" + dev.linkpulse.core.Keys.LINK_PREFIX + "\"}]}}}}");
     Map<String, Object> sqs = Template.map(function("RecorderFunction").events().get("Clicks").get("Properties"));
     assertThat(Template.list(sqs.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
   }
@@ -249,4 +253,11 @@ class TemplateContractTest {
     assertThat(missingHandlers(t)).containsExactly("RedirectFunction: dev.linkpulse.redirect.RedirectHandlr");
   }
 
+  @Test
+  void countersOfEveryLinkAgeOutAfterTheStatsRetention_neverBeforeTheirRawClicks() {
+    Map<String, Object> stats = Template.map(template.parameters().get("StatsRetentionDays"));
+    Map<String, Object> clicks = Template.map(template.parameters().get("ClickRetentionDays"));
+    assertThat(Long.parseLong(String.valueOf(stats.get("MinValue")))).isGreaterThanOrEqualTo(Long.parseLong(String.valueOf(clicks.get("Default"))));
+    assertThat(Resolver.references(function("AggregatorFunction").environment().get("STATS_RETENTION_DAYS"))).containsExactly("StatsRetentionDays");
+  }
 }

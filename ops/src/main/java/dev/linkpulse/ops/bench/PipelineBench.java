@@ -5,6 +5,7 @@ import dev.linkpulse.core.clicks.ClickEvent;
 import dev.linkpulse.local.LocalMetrics;
 import dev.linkpulse.local.LocalStack;
 import dev.linkpulse.ops.aws.AwsOptions;
+import dev.linkpulse.core.links.LinkLife;
 import dev.linkpulse.pipeline.counters.CounterState;
 import dev.linkpulse.pipeline.counters.CounterStore;
 import java.io.PrintStream;
@@ -81,7 +82,7 @@ final class PipelineBench {
     Instant to = Instant.now().plus(Duration.ofHours(2));
     boolean exact = true;
     for (var e : w.expectedPerLink().entrySet()) {
-      long counted = counters.range(e.getKey(), from, to).stream().mapToLong(CounterState::total).sum();
+      long counted = counters.range(LinkLife.legacy(e.getKey()), from, to).stream().mapToLong(CounterState::total).sum();
       exact &= counted == e.getValue();
     }
     return new Row(w.name(), "linkpulse", w.distinct(), w.events().size(), seconds, ledger.wcu(), ledger.maxKeyWcuPerSecond(),

@@ -43,7 +43,7 @@ record Workload(String name, List<ClickEvent> events, int distinct) {
         int mid = (lo + hi) >>> 1;
         if (cdf[mid] < u) lo = mid + 1; else hi = mid;
       }
-      return "z" + lo;
+      return "zipf" + lo; // a code must be 3 to 64 characters (LinkCodes)
     });
   }
 
@@ -54,7 +54,7 @@ record Workload(String name, List<ClickEvent> events, int distinct) {
     for (int i = 0; i < clicks; i++) {
       String ua = AGENTS[r.nextInt(AGENTS.length)];
       String visitor = String.format("visitor%08d", r.nextInt(Math.max(1, clicks / 3)));
-      events.add(new ClickEvent(new UUID(r.nextLong(), r.nextLong()).toString(), now.plusMillis(i % 1000), link.apply(r),
+      events.add(new ClickEvent(new UUID(r.nextLong(), r.nextLong()).toString(), now.plusMillis(i % 1000), link.apply(r), "",
           "GET", REFERRERS[r.nextInt(REFERRERS.length)], ua, COUNTRIES[r.nextInt(COUNTRIES.length)], visitor, false, Map.of()));
     }
     int duplicates = (int) Math.round(clicks * duplicateShare);

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.linkpulse.core.Env;
 import dev.linkpulse.core.Metrics;
 import dev.linkpulse.core.aws.AwsClients;
+import dev.linkpulse.core.links.LinkStore;
 import dev.linkpulse.pipeline.counters.CounterAggregator;
 import dev.linkpulse.pipeline.counters.CounterStore;
 import dev.linkpulse.pipeline.live.Connections;
@@ -21,8 +22,8 @@ import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /**
- * Table stream → hourly counters, exactly once; then one push per watched link. A failed counter is reported so the
- * batch resumes from it.
+ * Table stream → hourly counters, exactly once; then one push per watched link, and the end of every subscription of
+ * a link the batch deleted. A failed counter is reported so the batch resumes from it.
  */
 public final class AggregatorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private final CounterAggregator aggregator;
@@ -33,8 +34,9 @@ public final class AggregatorHandler implements RequestHandler<DynamodbEvent, St
     var dynamo = AwsClients.dynamoDb();
     String table = Env.require("TABLE_NAME");
     Clock clock = Clock.systemUTC();
-    this.aggregator = new CounterAggregator(CounterStore.dynamoDb(dynamo, table));
-    this.fanout = new LiveFanout(Subscriptions.dynamoDb(dynamo, table, clock), Connections.managementApi(managementApi()), pushPool(), clock);
+    this.aggregator = new CounterAggregator(CounterStore.dynamoDb(dynamo, table, Duration.ofDays(Env.getInt("STATS_RETENTION_DAYS", 400))));
+    this.fanout = new LiveFanout(Subscriptions.dynamoDb(dynamo, table, clock), Connections.managementApi(managementApi()),
+        LinkStore.dynamoDb(dynamo, table), pushPool(), clock);
     this.metrics = new AggregatorMetrics(new Metrics("aggregator"), clock);
   }
 
@@ -49,7 +51,9 @@ public final class AggregatorHandler implements RequestHandler<DynamodbEvent, St
     StreamRecords.Batch batch = StreamRecords.clicks(event);
     CounterAggregator.Result result = aggregator.aggregate(batch.clicks());
     metrics.counted(batch, result, event.getRecords().size());
-    metrics.pushed(fanout.push(result.written()));
+    LiveFanout.Outcome pushes = fanout.push(result.written());
+    for (String code : StreamRecords.deletedLinks(event)) pushes = pushes.plus(fanout.linkDeleted(code));
+    metrics.pushed(pushes);
     return new StreamsEventResponse(result.retryFrom()
         .map(seq -> List.of(new StreamsEventResponse.BatchItemFailure(seq)))
         .orElse(List.of()));

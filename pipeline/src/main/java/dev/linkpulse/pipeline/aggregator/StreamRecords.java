@@ -3,6 +3,7 @@ package dev.linkpulse.pipeline.aggregator;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.linkpulse.core.Keys;
+import dev.linkpulse.core.links.LinkCodes;
 import dev.linkpulse.pipeline.clicks.RawClick;
 import dev.linkpulse.pipeline.clicks.StreamClick;
 import java.util.ArrayList;
@@ -40,6 +41,22 @@ final class StreamRecords {
       }
     }
     return new Batch(out, unreadable);
+  }
+
+  /**
+   * The codes of the links a batch deleted: REMOVEs of link items (the mapping's second filter). Their subscriptions
+   * end now, not at their next push.
+   */
+  static List<String> deletedLinks(DynamodbEvent event) {
+    List<String> codes = new ArrayList<>();
+    for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+      if (!"REMOVE".equals(record.getEventName()) || record.getDynamodb() == null || record.getDynamodb().getKeys() == null) continue;
+      AttributeValue pk = record.getDynamodb().getKeys().get(Keys.PK);
+      if (pk == null || pk.getS() == null || !pk.getS().startsWith(Keys.LINK_PREFIX)) continue;
+      String code = pk.getS().substring(Keys.LINK_PREFIX.length());
+      if (LinkCodes.possible(code) && !codes.contains(code)) codes.add(code);
+    }
+    return codes;
   }
 
   static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> toSdk(Map<String, AttributeValue> image) {

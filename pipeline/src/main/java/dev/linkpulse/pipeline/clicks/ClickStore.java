@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import dev.linkpulse.core.links.LinkLife;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -26,8 +27,9 @@ public interface ClickStore {
   Set<String> putAll(List<RawClick> clicks, Duration retention);
 
   /**
-   * A link's clicks with {@code from <= time < to}, oldest first (ties by event id), at most {@code limit}.
-   * {@code after} is the cursor a previous page returned, or null for the first page.
+   * The clicks of one life of a link with {@code from <= time < to}, oldest first (ties by event id), at most
+   * {@code limit}; never a click of another life of the same code. {@code after} is the cursor a previous page
+   * returned (within the range), or null for the first page.
    */
-  Page read(String code, Instant from, Instant to, String after, int limit);
+  Page read(LinkLife life, Instant from, Instant to, String after, int limit);
 }

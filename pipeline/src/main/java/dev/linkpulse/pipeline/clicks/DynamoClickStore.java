@@ -1,6 +1,7 @@
 package dev.linkpulse.pipeline.clicks;
 
 import dev.linkpulse.core.Keys;
+import dev.linkpulse.core.links.LinkLife;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,12 +86,12 @@ final class DynamoClickStore implements ClickStore {
   }
 
   @Override
-  public Page read(String code, Instant from, Instant to, String after, int limit) {
+  public Page read(LinkLife life, Instant from, Instant to, String after, int limit) {
     String lo = after != null ? after + " " : Keys.clickSort(from.toEpochMilli(), "");
     String hi = Keys.clickSort(to.toEpochMilli() - 1, "") + "~";
     List<Map.Entry<String, RawClick>> rows = new ArrayList<>();
     for (int shard = 0; shard < Keys.CLICK_SHARDS; shard++) {
-      String pk = Keys.clickPartition(code, shard);
+      String pk = Keys.clickPartition(life, shard);
       // No partition can contribute more than limit + 1 rows to the merged page, so stop reading there.
       dynamo.queryPaginator(r -> r.tableName(table)
               .keyConditionExpression("PK = :pk AND SK BETWEEN :lo AND :hi")

@@ -1,5 +1,6 @@
 package dev.linkpulse.pipeline.counters;
 
+import dev.linkpulse.core.links.LinkLife;
 import dev.linkpulse.pipeline.clicks.StreamClick;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Folds a stream batch into counter items: one read and at most one conditional write per (link, hour) per batch,
+ * Folds a stream batch into counter items: one read and at most one conditional write per (link life, hour) per batch,
  * however many clicks the batch holds for it. A counter that fails is reported by its lowest sequence number; the
  * event-source mapping then redelivers from there, and counters already written skip the replayed records by
  * their watermarks.
@@ -23,8 +24,8 @@ public final class CounterAggregator {
   /** Concurrent writers to one counter are other shards' pollers; a handful of rounds settles any race. */
   static final int OPTIMISTIC_ROUNDS = 8;
 
-  /** A counter's key. */
-  public record CounterKey(String code, Instant hour) {}
+  /** A counter's key: the life of the link a click belongs to (never only its code), and the hour. */
+  public record CounterKey(LinkLife life, Instant hour) {}
 
   /** The batch's result: counters written, clicks folded, and the sequence to redeliver from if anything failed. */
   public record Result(List<CounterUpdate> written, int clicksFolded, int recordsSkipped, Optional<String> retryFrom) {}
@@ -39,7 +40,7 @@ public final class CounterAggregator {
     Map<CounterKey, List<StreamClick>> byCounter = new LinkedHashMap<>();
     for (StreamClick r : records) {
       Instant hour = r.click().event().time().truncatedTo(ChronoUnit.HOURS);
-      byCounter.computeIfAbsent(new CounterKey(r.click().event().code(), hour), k -> new ArrayList<>()).add(r);
+      byCounter.computeIfAbsent(new CounterKey(r.click().event().life(), hour), k -> new ArrayList<>()).add(r);
     }
     List<CounterUpdate> written = new ArrayList<>();
     StreamClick retryFrom = null;
@@ -66,7 +67,7 @@ public final class CounterAggregator {
 
   private Applied applyOnce(CounterKey key, List<StreamClick> group) {
     for (int round = 0; round < OPTIMISTIC_ROUNDS; round++) {
-      CounterState state = store.load(key.code(), key.hour());
+      CounterState state = store.load(key.life(), key.hour());
       List<StreamClick> applied = state.apply(group);
       if (applied.isEmpty() || store.save(state)) return new Applied(state, applied);
     }

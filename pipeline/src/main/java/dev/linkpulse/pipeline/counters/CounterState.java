@@ -1,6 +1,7 @@
 package dev.linkpulse.pipeline.counters;
 
 import dev.linkpulse.core.Hashing;
+import dev.linkpulse.core.links.LinkLife;
 import dev.linkpulse.pipeline.analytics.DimensionCounts;
 import dev.linkpulse.pipeline.analytics.UniqueSketch;
 import dev.linkpulse.pipeline.clicks.RawClick;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One (link, UTC hour) counter: totals, a unique-visitor sketch, top dimensions, and per raw-click partition the
+ * One (link life, UTC hour) counter: totals, a unique-visitor sketch, top dimensions, and per raw-click partition the
  * highest stream sequence number already folded in (the watermark). {@link #apply} folds only records above their
  * partition's watermark, so applying a batch twice, or a batch that overlaps one already applied (a retried,
  * bisected or larger batch), counts every click exactly once.
@@ -25,7 +26,7 @@ public final class CounterState {
   public static final int TOP_K = 20;
   public static final List<String> DIMENSIONS = List.of("country", "referrer", "browser", "os", "device", "source");
 
-  final String code;
+  final LinkLife life;
   final Instant hour;
   long total;
   long human;
@@ -36,9 +37,9 @@ public final class CounterState {
   /** Optimistic-lock version; 0 for a counter not yet stored. */
   final long version;
 
-  CounterState(String code, Instant hour, long total, long human, long bot, UniqueSketch uniques,
+  CounterState(LinkLife life, Instant hour, long total, long human, long bot, UniqueSketch uniques,
       Map<String, DimensionCounts> dimensions, Map<String, BigInteger> watermarks, long version) {
-    this.code = code;
+    this.life = life;
     this.hour = hour;
     this.total = total;
     this.human = human;
@@ -49,10 +50,10 @@ public final class CounterState {
     this.version = version;
   }
 
-  static CounterState empty(String code, Instant hour) {
+  static CounterState empty(LinkLife life, Instant hour) {
     Map<String, DimensionCounts> dims = new LinkedHashMap<>();
     DIMENSIONS.forEach(d -> dims.put(d, new DimensionCounts(TOP_K)));
-    return new CounterState(code, hour, 0, 0, 0, UniqueSketch.empty(), dims, new TreeMap<>(), 0);
+    return new CounterState(life, hour, 0, 0, 0, UniqueSketch.empty(), dims, new TreeMap<>(), 0);
   }
 
   /** Folds the records above their partition's watermark; returns those folded (none: nothing to write). */
@@ -89,7 +90,8 @@ public final class CounterState {
     return watermarks.get(partition);
   }
 
-  public String code() { return code; }
+  public String code() { return life.code(); }
+  public LinkLife life() { return life; }
   public Instant hour() { return hour; }
   public long total() { return total; }
   public long human() { return human; }

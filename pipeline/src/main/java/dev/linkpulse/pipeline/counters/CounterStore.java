@@ -1,5 +1,7 @@
 package dev.linkpulse.pipeline.counters;
 
+import dev.linkpulse.core.links.LinkLife;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -9,13 +11,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * version, which is what lets {@link CounterAggregator} fold a batch exactly once with concurrent writers.
  */
 public interface CounterStore {
-  /** The counters in the table every function shares (keys from {@link dev.linkpulse.core.Keys}). */
+  /** How long a counter is kept after its hour, unless configured ({@code STATS_RETENTION_DAYS}, template.yaml). */
+  Duration DEFAULT_RETENTION = Duration.ofDays(400);
+
+  /** The counters in the table every function shares (keys from {@link dev.linkpulse.core.Keys}), kept the default time. */
   static CounterStore dynamoDb(DynamoDbClient dynamo, String table) {
-    return new DynamoCounterStore(dynamo, table);
+    return dynamoDb(dynamo, table, DEFAULT_RETENTION);
   }
 
-  /** The counter of {@code code} for the UTC hour starting at {@code hour}, as last saved (read-your-writes); empty if none. */
-  CounterState load(String code, Instant hour);
+  /** As above; a saved counter expires (table TTL) {@code retention} after its hour, whether its link lives on or not. */
+  static CounterStore dynamoDb(DynamoDbClient dynamo, String table, Duration retention) {
+    return new DynamoCounterStore(dynamo, table, retention);
+  }
+
+  /** The counter of one life of a link for the UTC hour starting at {@code hour}, as last saved (read-your-writes); empty if none. */
+  CounterState load(LinkLife life, Instant hour);
 
   /**
    * Stores {@code state} if the stored counter is still the version {@code state} was loaded at (none stored, for
@@ -23,6 +33,6 @@ public interface CounterStore {
    */
   boolean save(CounterState state);
 
-  /** Every stored counter of {@code code} whose hour overlaps [from, to), oldest first. */
-  List<CounterState> range(String code, Instant from, Instant to);
+  /** Every stored counter of one life of a link whose hour overlaps [from, to), oldest first; never another life's. */
+  List<CounterState> range(LinkLife life, Instant from, Instant to);
 }

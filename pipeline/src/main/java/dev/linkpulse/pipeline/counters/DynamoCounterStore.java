@@ -4,6 +4,8 @@ import dev.linkpulse.core.Keys;
 import dev.linkpulse.pipeline.analytics.DimensionCounts;
 import dev.linkpulse.pipeline.analytics.UniqueSketch;
 import java.math.BigInteger;
+import dev.linkpulse.core.links.LinkLife;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,27 +18,31 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * {@link CounterStore} on the table: one item per (link, UTC hour), read strongly consistent, written with a
- * condition on its {@code version} attribute (or on its absence, for the first write).
+ * {@link CounterStore} on the table: one item per (link life, UTC hour), read strongly consistent, written with a
+ * condition on its {@code version} attribute (or on its absence, for the first write), with a TTL so that the
+ * counters of a deleted link age out like everyone's.
  */
 final class DynamoCounterStore implements CounterStore {
   private final DynamoDbClient dynamo;
   private final String table;
+  private final Duration retention;
 
-  DynamoCounterStore(DynamoDbClient dynamo, String table) {
+  DynamoCounterStore(DynamoDbClient dynamo, String table, Duration retention) {
     this.dynamo = dynamo;
     this.table = table;
+    this.retention = retention;
   }
 
   @Override
-  public CounterState load(String code, Instant hour) {
-    var item = dynamo.getItem(r -> r.tableName(table).key(Keys.counter(code, hour)).consistentRead(true)).item();
-    return item == null || item.isEmpty() ? CounterState.empty(code, hour) : fromItem(item);
+  public CounterState load(LinkLife life, Instant hour) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(Keys.counter(life, hour)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? CounterState.empty(life, hour) : fromItem(item);
   }
 
   @Override
   public boolean save(CounterState state) {
     Map<String, AttributeValue> item = toItem(state);
+    item.put(Keys.TTL, n(state.hour.plus(retention).getEpochSecond()));
     try {
       if (state.version == 0) {
         dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
@@ -51,19 +57,20 @@ final class DynamoCounterStore implements CounterStore {
   }
 
   @Override
-  public List<CounterState> range(String code, Instant from, Instant to) {
+  public List<CounterState> range(LinkLife life, Instant from, Instant to) {
     // The SDK's paginator follows LastEvaluatedKey for us.
     return dynamo.queryPaginator(r -> r.tableName(table)
             .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
-            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.statsPartition(code)),
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.statsPartition(life)),
                 ":from", AttributeValue.fromS(Keys.hourSort(from)), ":to", AttributeValue.fromS(Keys.hourSort(to.minusNanos(1))))))
         .items().stream().map(DynamoCounterStore::fromItem).toList();
   }
 
   static Map<String, AttributeValue> toItem(CounterState s) {
-    Map<String, AttributeValue> item = new HashMap<>(Keys.counter(s.code, s.hour));
+    Map<String, AttributeValue> item = new HashMap<>(Keys.counter(s.life, s.hour));
     item.put("type", AttributeValue.fromS("counter"));
-    item.put("code", AttributeValue.fromS(s.code));
+    item.put("code", AttributeValue.fromS(s.life.code()));
+    if (!s.life.incarnation().isEmpty()) item.put("incarnation", AttributeValue.fromS(s.life.incarnation()));
     item.put("hour", AttributeValue.fromS(s.hour.toString()));
     item.put("total", n(s.total));
     item.put("human", n(s.human));
@@ -94,7 +101,9 @@ final class DynamoCounterStore implements CounterStore {
     }
     Map<String, BigInteger> marks = new TreeMap<>();
     if (item.containsKey("wm")) item.get("wm").m().forEach((partition, seq) -> marks.put(partition, new BigInteger(seq.s())));
-    return new CounterState(item.get("code").s(), Instant.parse(item.get("hour").s()), num(item, "total"), num(item, "human"),
+    AttributeValue incarnation = item.get("incarnation");
+    LinkLife life = new LinkLife(item.get("code").s(), incarnation == null ? "" : incarnation.s());
+    return new CounterState(life, Instant.parse(item.get("hour").s()), num(item, "total"), num(item, "human"),
         num(item, "bot"), item.containsKey("uniques") ? UniqueSketch.fromBytes(item.get("uniques").b().asByteArray()) : UniqueSketch.empty(),
         dims, marks, num(item, "version"));
   }

@@ -14,4 +14,7 @@ public interface Connections {
    * away); throws on any other failure.
    */
   boolean post(String connectionId, byte[] frame);
+
+  /** Closes the connection ({@code DeleteConnection}); one already gone is no error. Throws on any other failure. */
+  void close(String connectionId);
 }

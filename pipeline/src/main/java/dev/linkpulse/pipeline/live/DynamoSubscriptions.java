@@ -29,11 +29,14 @@ final class DynamoSubscriptions implements Subscriptions {
   }
 
   @Override
-  public void subscribe(String code, String connectionId, String owner, Instant expiresAt) {
+  public void subscribe(String code, Subscriber subscriber, Instant expiresAt) {
     String expires = Long.toString(expiresAt.getEpochSecond());
+    String connectionId = subscriber.connectionId();
     Map<String, AttributeValue> forward = new HashMap<>(Keys.subscription(code, connectionId));
     forward.put("connectionId", AttributeValue.fromS(connectionId));
-    forward.put("owner", AttributeValue.fromS(owner));
+    forward.put("owner", AttributeValue.fromS(subscriber.owner()));
+    if (!subscriber.incarnation().isEmpty()) forward.put("incarnation", AttributeValue.fromS(subscriber.incarnation()));
+    forward.put("tokenExpiresAt", AttributeValue.fromN(Long.toString(subscriber.tokenExpiresAt().getEpochSecond())));
     forward.put(Keys.TTL, AttributeValue.fromN(expires));
     Map<String, AttributeValue> reverse = new HashMap<>(Keys.connectionSubscription(connectionId, code));
     reverse.put("code", AttributeValue.fromS(code));
@@ -60,12 +63,17 @@ final class DynamoSubscriptions implements Subscriptions {
   }
 
   @Override
-  public List<String> subscribers(String code) {
-    List<String> out = new ArrayList<>();
+  public List<Subscriber> subscribers(String code) {
+    List<Subscriber> out = new ArrayList<>();
     long now = clock.instant().getEpochSecond();
     queryAll(Keys.subscribersPartition(code), item -> {
       // TTL deletion lags by up to days: an expired item is already gone for us.
-      if (Long.parseLong(item.get(Keys.TTL).n()) > now) out.add(item.get("connectionId").s());
+      long expires = Long.parseLong(item.get(Keys.TTL).n());
+      if (expires <= now) return;
+      AttributeValue incarnation = item.get("incarnation");
+      AttributeValue tokenExpiresAt = item.get("tokenExpiresAt");
+      out.add(new Subscriber(item.get("connectionId").s(), item.get("owner").s(), incarnation == null ? "" : incarnation.s(),
+          Instant.ofEpochSecond(tokenExpiresAt == null ? expires : Long.parseLong(tokenExpiresAt.n()))));
     });
     return out;
   }

@@ -3,19 +3,26 @@ package dev.linkpulse.pipeline.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
+import dev.linkpulse.core.links.Link;
+import dev.linkpulse.core.links.LinkCodes;
 import dev.linkpulse.core.links.LinkStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.regex.Pattern;
+import java.time.Instant;
 
 /**
  * The WebSocket API's routes, free of Lambda types. Every answer is one JSON frame. Subscribing to a link the caller
- * does not own answers exactly like an unknown code, and stores nothing. A subscription lapses after
- * {@code connectionTtl} (API Gateway closes a connection after two hours at most), so one whose $disconnect never
- * came stops costing pushes.
+ * does not own answers exactly like an unknown code, and stores nothing; nor does subscribing with a token that has
+ * expired since the connection opened. A subscription names the life of the link it was granted for and the token's
+ * expiry, which the fan-out checks again at every push. It lapses after {@code connectionTtl} (API Gateway closes a
+ * connection after two hours at most), so one whose $disconnect never came stops costing pushes. Frames are parsed
+ * strictly (a duplicate key is a bad request).
  */
 public final class LiveRoutes {
-  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  /** Who is calling: the subject and token expiry the $connect authorizer put in the connection's context. */
+  public record Caller(String owner, Instant tokenExpiresAt) {
+    public static final Caller ANONYMOUS = new Caller(null, null);
+  }
 
   private final LinkStore links;
   private final Subscriptions subscriptions;
@@ -30,7 +37,7 @@ public final class LiveRoutes {
   }
 
   /** @return the frame to send back, or null for routes that answer nothing ($connect, $disconnect) */
-  public String handle(String routeKey, String connectionId, String owner, String body) {
+  public String handle(String routeKey, String connectionId, Caller caller, String body) {
     switch (routeKey) {
       case "$connect":
         return null;
@@ -40,8 +47,13 @@ public final class LiveRoutes {
       case "subscribe": {
         String code = code(body);
         if (code == null) return error("bad_request", "send {\"action\":\"subscribe\",\"code\":\"<your link's code>\"}");
-        if (owner == null || links.findOwned(owner, code).isEmpty()) return error("not_found", "no such link");
-        subscriptions.subscribe(code, connectionId, owner, clock.instant().plus(connectionTtl));
+        Instant now = clock.instant();
+        Instant lapses = now.plus(connectionTtl);
+        Instant tokenExpiresAt = caller.tokenExpiresAt() == null ? lapses : caller.tokenExpiresAt();
+        if (!now.isBefore(tokenExpiresAt)) return error("token_expired", "your token has expired; reconnect with a new one");
+        var link = caller.owner() == null ? java.util.Optional.<Link>empty() : links.findOwned(caller.owner(), code);
+        if (link.isEmpty()) return error("not_found", "no such link");
+        subscriptions.subscribe(code, new Subscriber(connectionId, caller.owner(), link.get().incarnation(), tokenExpiresAt), lapses);
         return frame("subscribed", code);
       }
       case "unsubscribe": {
@@ -57,9 +69,9 @@ public final class LiveRoutes {
 
   private static String code(String body) {
     try {
-      JsonNode node = Json.tree(body == null ? "" : body);
+      JsonNode node = Json.strictTree(body == null ? "" : body);
       String code = node == null ? null : node.path("code").asText(null);
-      return code != null && CODE.matcher(code).matches() ? code : null;
+      return LinkCodes.possible(code) ? code : null;
     } catch (Exception malformed) {
       return null;
     }

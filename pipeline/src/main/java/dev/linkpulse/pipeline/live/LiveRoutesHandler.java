@@ -9,6 +9,7 @@ import dev.linkpulse.core.aws.AwsClients;
 import dev.linkpulse.core.links.LinkStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /** $connect, $disconnect, subscribe, unsubscribe and $default of the WebSocket API. */
@@ -30,16 +31,22 @@ public final class LiveRoutesHandler implements RequestHandler<APIGatewayV2WebSo
   @Override
   public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
     var ctx = event.getRequestContext();
-    String frame = routes.handle(ctx.getRouteKey(), ctx.getConnectionId(), owner(ctx.getAuthorizer()), event.getBody());
+    String frame = routes.handle(ctx.getRouteKey(), ctx.getConnectionId(), caller(ctx.getAuthorizer()), event.getBody());
     APIGatewayV2WebSocketResponse response = new APIGatewayV2WebSocketResponse();
     response.setStatusCode(200);
     if (frame != null) response.setBody(frame);
     return response;
   }
 
-  /** The subject the token authorizer put in the connection's context. */
-  private static String owner(Object authorizer) {
-    if (authorizer instanceof Map<?, ?> m && m.get("sub") != null) return String.valueOf(m.get("sub"));
-    return null;
+  /** The subject and token expiry (epoch seconds) the token authorizer put in the connection's context. */
+  static LiveRoutes.Caller caller(Object authorizer) {
+    if (!(authorizer instanceof Map<?, ?> m) || m.get("sub") == null) return LiveRoutes.Caller.ANONYMOUS;
+    Instant expires = null;
+    try {
+      if (m.get("exp") != null) expires = Instant.ofEpochSecond(Long.parseLong(String.valueOf(m.get("exp"))));
+    } catch (NumberFormatException e) {
+      expires = Instant.EPOCH; // an unreadable expiry is an expired token
+    }
+    return new LiveRoutes.Caller(String.valueOf(m.get("sub")), expires);
   }
 }

@@ -4,7 +4,10 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 
-/** {@link Connections} through {@code PostToConnection}; API Gateway answers 410 Gone for a closed connection. */
+/**
+ * {@link Connections} through {@code PostToConnection} and {@code DeleteConnection}; API Gateway answers 410 Gone for
+ * a closed connection.
+ */
 final class ManagementApiConnections implements Connections {
   private final ApiGatewayManagementApiClient client;
 
@@ -19,6 +22,15 @@ final class ManagementApiConnections implements Connections {
       return true;
     } catch (GoneException gone) {
       return false;
+    }
+  }
+
+  @Override
+  public void close(String connectionId) {
+    try {
+      client.deleteConnection(r -> r.connectionId(connectionId));
+    } catch (GoneException alreadyClosed) {
+      // nothing left to close
     }
   }
 }

@@ -16,16 +16,16 @@ public interface Subscriptions {
     return new DynamoSubscriptions(dynamo, table, clock);
   }
 
-  /** Subscribes {@code connectionId} to {@code code} until {@code expiresAt}; subscribing again renews it. */
-  void subscribe(String code, String connectionId, String owner, Instant expiresAt);
+  /** Subscribes a connection to {@code code} until {@code expiresAt}; subscribing again renews and replaces it. */
+  void subscribe(String code, Subscriber subscriber, Instant expiresAt);
 
   void unsubscribe(String code, String connectionId);
 
   /** Removes every subscription of a connection (on $disconnect, or when a push finds it gone). */
   void disconnect(String connectionId);
 
-  /** The connections subscribed to {@code code} that have not lapsed. */
-  List<String> subscribers(String code);
+  /** The subscriptions to {@code code} that have not lapsed, whatever life of the code they were made for. */
+  List<Subscriber> subscribers(String code);
 
   /** The codes with subscribers, in one cheap read; it may still name a link whose subscriptions lapsed. */
   Set<String> liveCodes();

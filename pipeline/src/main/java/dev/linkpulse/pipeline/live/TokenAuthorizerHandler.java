@@ -11,7 +11,7 @@ import java.util.Map;
  * The WebSocket API's REQUEST authorizer for $connect. A browser cannot set headers on a WebSocket, so the token
  * comes as {@code ?token=}; it is checked exactly like the HTTP API's JWT authorizer checks a bearer token. An
  * invalid token is refused with "Unauthorized" (API Gateway answers 401); a valid one allows the connection and
- * hands {@code sub} to every later route in the connection's authorizer context.
+ * hands {@code sub} and {@code exp} to every later route in the connection's authorizer context.
  */
 public final class TokenAuthorizerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private final TokenVerifier verifier;
@@ -32,6 +32,7 @@ public final class TokenAuthorizerHandler implements RequestHandler<Map<String, 
     return Map.of("principalId", sub,
         "policyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
             "Action", "execute-api:Invoke", "Effect", "Allow", "Resource", String.valueOf(event.get("methodArn"))))),
-        "context", Map.of("sub", sub));
+        // exp lets every later route, and the fan-out at every push, refuse a connection whose token has expired.
+        "context", Map.of("sub", sub, "exp", claims.getOrDefault("exp", "0")));
   }
 }

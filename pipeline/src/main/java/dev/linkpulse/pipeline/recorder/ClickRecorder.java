@@ -75,7 +75,7 @@ public final class ClickRecorder {
   static ClickEvent parse(String body) {
     JsonNode envelope;
     try {
-      envelope = Json.tree(body);
+      envelope = Json.strictTree(body);
     } catch (Exception e) {
       throw new InvalidClickEvent("body is not JSON");
     }

@@ -20,7 +20,7 @@ final class ClicksExport {
   }
 
   ClickStore.Page page(String owner, String code, StatsQuery range, String after) {
-    links.findOwned(owner, code).orElseThrow(ApiException::notFound);
-    return clicks.read(code, range.from(), range.to(), after, PAGE);
+    var link = links.findOwned(owner, code).orElseThrow(ApiException::notFound);
+    return clicks.read(link.life(), range.from(), range.to(), after, PAGE);
   }
 }

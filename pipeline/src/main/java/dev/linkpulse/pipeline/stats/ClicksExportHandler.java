@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.linkpulse.core.Env;
 import dev.linkpulse.core.aws.AwsClients;
-import dev.linkpulse.core.http.ApiException;
 import dev.linkpulse.core.http.HttpApiHandler;
 import dev.linkpulse.core.http.Requests;
 import dev.linkpulse.core.links.LinkStore;
@@ -13,10 +12,8 @@ import dev.linkpulse.pipeline.clicks.ClickStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /links/{code}/clicks.csv?from=&to=&after=}: the raw clicks of a range, oldest first. A Lambda
@@ -24,8 +21,6 @@ import java.util.regex.Pattern;
  * {@code Link: <...>; rel="next"} header continues after the last row.
  */
 public final class ClicksExportHandler extends HttpApiHandler {
-  private static final Pattern SORT_KEY = Pattern.compile("\\d{13}#[0-9a-f-]{36}");
-
   private final ClicksExport export;
   private final Clock clock = Clock.systemUTC();
 
@@ -38,10 +33,10 @@ public final class ClicksExportHandler extends HttpApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
     String owner = Requests.subject(event);
-    String code = Requests.pathParameter(event, "code");
+    String code = Requests.code(event);
     Map<String, String> params = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
     StatsQuery q = StatsQuery.parse(params, clock);
-    String after = decodeAfter(params.get("after"));
+    String after = ExportCursor.decode(params.get("after"), q);
     ClickStore.Page page = export.page(owner, code, q, after);
     Map<String, String> headers = new HashMap<>();
     headers.put("Content-Type", "text/csv; charset=utf-8");
@@ -49,21 +44,10 @@ public final class ClicksExportHandler extends HttpApiHandler {
     headers.put("Cache-Control", "no-store");
     if (page.after() != null) {
       String next = "/links/" + code + "/clicks.csv?from=" + enc(q.from().toString()) + "&to=" + enc(q.to().toString())
-          + "&after=" + Base64.getUrlEncoder().withoutPadding().encodeToString(page.after().getBytes(StandardCharsets.UTF_8));
+          + "&after=" + ExportCursor.encode(page.after());
       headers.put("Link", "<" + next + ">; rel=\"next\"");
     }
     return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers).withBody(ClicksCsv.render(page.clicks())).build();
-  }
-
-  private static String decodeAfter(String after) {
-    if (after == null) return null;
-    try {
-      String sk = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
-      if (SORT_KEY.matcher(sk).matches()) return sk;
-    } catch (IllegalArgumentException ignored) {
-      // reported below
-    }
-    throw ApiException.badRequest("cursor_invalid", "after is not a cursor this export returned");
   }
 
   private static String enc(String s) {

@@ -28,6 +28,6 @@ public final class StatsHandler extends HttpApiHandler {
   protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
     String owner = Requests.subject(event);
     StatsQuery query = StatsQuery.parse(event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(), clock);
-    return HttpResponses.json(200, stats.stats(owner, Requests.pathParameter(event, "code"), query));
+    return HttpResponses.json(200, stats.stats(owner, Requests.code(event), query));
   }
 }

@@ -32,8 +32,9 @@ public final class StatsService {
   }
 
   public ObjectNode stats(String owner, String code, StatsQuery q) {
-    links.findOwned(owner, code).orElseThrow(ApiException::notFound);
-    List<CounterState> hours = counters.range(code, q.firstHour(), q.to());
+    var link = links.findOwned(owner, code).orElseThrow(ApiException::notFound);
+    // The current life's counters only: a code deleted and created again shows nothing of its earlier owner.
+    List<CounterState> hours = counters.range(link.life(), q.firstHour(), q.to());
     long total = 0, human = 0, bot = 0;
     UniqueSketch uniques = UniqueSketch.empty();
     Map<String, DimensionCounts> dims = new LinkedHashMap<>();

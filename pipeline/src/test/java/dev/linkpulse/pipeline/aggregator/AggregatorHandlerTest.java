@@ -1,5 +1,6 @@
 package dev.linkpulse.pipeline.aggregator;
 
+import dev.linkpulse.core.links.LinkLife;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -14,7 +15,10 @@ import dev.linkpulse.pipeline.counters.CounterState;
 import dev.linkpulse.pipeline.counters.CounterStore;
 import dev.linkpulse.pipeline.counters.FaultyCounterStore;
 import dev.linkpulse.pipeline.counters.InMemoryCounterStore;
+import dev.linkpulse.pipeline.live.InMemoryLinkStore;
 import dev.linkpulse.pipeline.live.InMemorySubscriptions;
+import dev.linkpulse.pipeline.live.Subscriber;
+import dev.linkpulse.core.links.Link;
 import dev.linkpulse.pipeline.live.LiveFanout;
 import dev.linkpulse.pipeline.live.RecordingConnections;
 import java.io.ByteArrayOutputStream;
@@ -39,6 +43,7 @@ class AggregatorHandlerTest {
   private final InMemoryCounterStore counters = new InMemoryCounterStore();
   private final InMemorySubscriptions subscriptions = new InMemorySubscriptions(clock);
   private final RecordingConnections connections = new RecordingConnections();
+  private final InMemoryLinkStore links = new InMemoryLinkStore();
   private final ExecutorService pool = Executors.newSingleThreadExecutor();
   private final ByteArrayOutputStream metricsOut = new ByteArrayOutputStream();
 
@@ -48,8 +53,14 @@ class AggregatorHandlerTest {
   }
 
   private AggregatorHandler handler(CounterStore store) {
-    return new AggregatorHandler(new CounterAggregator(store), new LiveFanout(subscriptions, connections, pool, clock),
+    return new AggregatorHandler(new CounterAggregator(store), new LiveFanout(subscriptions, connections, links, pool, clock),
         new AggregatorMetrics(new Metrics("aggregator", new PrintStream(metricsOut, true, StandardCharsets.UTF_8), clock), clock));
+  }
+
+  private void watchLaunch7() {
+    links.putIfAbsent(new Link("launch7", "", "https://example.com", "alice", 302, HOUR, null, Link.Status.ACTIVE));
+    Instant inTwoHours = clock.instant().plus(Duration.ofHours(2));
+    subscriptions.subscribe("launch7", new Subscriber("c1", "alice", "", inTwoHours), inTwoHours);
   }
 
   private static DynamodbEvent event() {
@@ -65,11 +76,11 @@ class AggregatorHandlerTest {
 
   @Test
   void handleRequest_countsPushesAndMeasuresTheBatch() throws Exception {
-    subscriptions.subscribe("launch7", "c1", "alice", clock.instant().plus(Duration.ofHours(2)));
+    watchLaunch7();
     StreamsEventResponse response = handler(counters).handleRequest(event(), null);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
-    CounterState hour = counters.load("launch7", HOUR);
+    CounterState hour = counters.load(LinkLife.legacy("launch7"), HOUR);
     assertThat(List.of(hour.total(), hour.human(), hour.bot())).containsExactly(2L, 1L, 1L);
     assertThat(connections.frames("c1")).hasSize(1);
     assertThat(Json.tree(connections.frames("c1").get(0)).at("/delta/total").asLong()).isEqualTo(2);
@@ -88,14 +99,14 @@ class AggregatorHandlerTest {
 
   @Test
   void handleRequest_sameBatchAgain_countsAndPushesNothing() throws Exception {
-    subscriptions.subscribe("launch7", "c1", "alice", clock.instant().plus(Duration.ofHours(2)));
+    watchLaunch7();
     AggregatorHandler handler = handler(counters);
     handler.handleRequest(event(), null);
     metricLines();
     StreamsEventResponse again = handler.handleRequest(event(), null);
 
     assertThat(again.getBatchItemFailures()).isEmpty();
-    assertThat(counters.load("launch7", HOUR).total()).isEqualTo(2);
+    assertThat(counters.load(LinkLife.legacy("launch7"), HOUR).total()).isEqualTo(2);
     assertThat(connections.frames("c1")).hasSize(1);
     JsonNode counted = metricLines().get(0);
     assertThat(counted.path("ClicksAggregated").asLong()).isZero();
@@ -107,6 +118,6 @@ class AggregatorHandlerTest {
     StreamsEventResponse response = handler(new FaultyCounterStore(counters, 1, FaultyCounterStore.Fault.FAIL)).handleRequest(event(), null);
     assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly("111100000000000000001");
-    assertThat(counters.load("launch7", HOUR).total()).isZero();
+    assertThat(counters.load(LinkLife.legacy("launch7"), HOUR).total()).isZero();
   }
 }

@@ -1,5 +1,6 @@
 package dev.linkpulse.pipeline.clicks;
 
+import dev.linkpulse.core.links.LinkLife;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkpulse.core.clicks.ClickEvent;
@@ -27,13 +28,13 @@ abstract class ClickStoreContract {
   @Test
   void putAll_thenRead_returnsTheWholeClick() {
     String code = TestClicks.code("whole");
-    ClickEvent e = new ClickEvent(UUID.randomUUID().toString(), T.plusMillis(1234), code, "GET", "https://t.co/x",
+    ClickEvent e = new ClickEvent(UUID.randomUUID().toString(), T.plusMillis(1234), code, "", "GET", "https://t.co/x",
         "Slackbot 1.0", "US", "visitor-xyz", true, Map.of("source", "newsletter", "medium", "email"));
     RawClick full = new RawClick(e, "Other", "Other", "bot", true, "link-preview");
-    RawClick bare = new RawClick(new ClickEvent(UUID.randomUUID().toString(), T.plusMillis(2000), code, "HEAD", null, null,
+    RawClick bare = new RawClick(new ClickEvent(UUID.randomUUID().toString(), T.plusMillis(2000), code, "", "HEAD", null, null,
         "ZZ", "visitor-abc", false, Map.of()), "Other", "Other", "other", true, "head");
     assertThat(store().putAll(List.of(full, bare), RETENTION)).isEmpty();
-    assertThat(store().read(code, T, T.plusSeconds(60), null, 10).clicks()).containsExactly(full, bare);
+    assertThat(store().read(LinkLife.legacy(code), T, T.plusSeconds(60), null, 10).clicks()).containsExactly(full, bare);
   }
 
   @Test
@@ -44,7 +45,7 @@ abstract class ClickStoreContract {
     store().putAll(List.of(first), RETENTION);
     assertThat(store().putAll(List.of(first, second), RETENTION)).isEmpty();
     store().putAll(List.of(second), RETENTION);
-    assertThat(store().read(code, T, T.plusSeconds(60), null, 10).clicks()).containsExactly(first, second);
+    assertThat(store().read(LinkLife.legacy(code), T, T.plusSeconds(60), null, 10).clicks()).containsExactly(first, second);
   }
 
   @Test
@@ -61,7 +62,7 @@ abstract class ClickStoreContract {
     List<Integer> sizes = new ArrayList<>();
     String after = null;
     do {
-      ClickStore.Page page = store().read(code, T, T.plusSeconds(60), after, 25);
+      ClickStore.Page page = store().read(LinkLife.legacy(code), T, T.plusSeconds(60), after, 25);
       read.addAll(page.clicks());
       sizes.add(page.clicks().size());
       after = page.after();
@@ -74,7 +75,7 @@ abstract class ClickStoreContract {
   void read_aFullLastPage_endsWithoutACursor() {
     String code = TestClicks.code("full");
     store().putAll(List.of(at(code, T), at(code, T.plusSeconds(1))), RETENTION);
-    ClickStore.Page page = store().read(code, T, T.plusSeconds(60), null, 2);
+    ClickStore.Page page = store().read(LinkLife.legacy(code), T, T.plusSeconds(60), null, 2);
     assertThat(page.clicks()).hasSize(2);
     assertThat(page.after()).isNull();
   }
@@ -90,6 +91,20 @@ abstract class ClickStoreContract {
     RawClick after = at(code, to);
     RawClick otherLink = at(code + "x", from.plusSeconds(1));
     store().putAll(List.of(before, first, last, after, otherLink), RETENTION);
-    assertThat(store().read(code, from, to, null, 10).clicks()).containsExactly(first, last);
+    assertThat(store().read(LinkLife.legacy(code), from, to, null, 10).clicks()).containsExactly(first, last);
+  }
+
+  /** Defect 1 of issue 11: the raw clicks of a code's earlier life are never read for its later one. */
+  @Test
+  void read_givesOnlyTheClicksOfTheLifeAsked() {
+    String code = TestClicks.code("lives");
+    LinkLife first = new LinkLife(code, "AAAAAAA");
+    LinkLife second = new LinkLife(code, "BBBBBBB");
+    RawClick old = TestClicks.raw(first, T, "visitor-1", "DE", false);
+    RawClick fresh = TestClicks.raw(second, T.plusSeconds(1), "visitor-2", "US", false);
+    store().putAll(List.of(old, fresh), RETENTION);
+    assertThat(store().read(second, T, T.plusSeconds(60), null, 10).clicks()).containsExactly(fresh);
+    assertThat(store().read(first, T, T.plusSeconds(60), null, 10).clicks()).containsExactly(old);
+    assertThat(store().read(LinkLife.legacy(code), T, T.plusSeconds(60), null, 10).clicks()).isEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package dev.linkpulse.pipeline.clicks;
 
+import dev.linkpulse.core.links.LinkLife;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkpulse.core.Keys;
@@ -24,7 +25,7 @@ class DynamoClickStoreTest extends ClickStoreContract {
   void putAll_expiresAClickItsRetentionAfterTheClick_notAfterTheWrite() {
     RawClick click = TestClicks.raw(TestClicks.code("ttl"), T, "visitor-1", "DE", false);
     store().putAll(List.of(click), RETENTION);
-    var item = db.dynamo().getItem(r -> r.tableName(db.table()).key(Keys.click(click.event().code(), T, click.event().eventId()))).item();
+    var item = db.dynamo().getItem(r -> r.tableName(db.table()).key(Keys.click(click.event().life(), T, click.event().eventId()))).item();
     assertThat(Long.parseLong(item.get(Keys.TTL).n())).isEqualTo(T.plus(RETENTION).getEpochSecond());
   }
 
@@ -34,6 +35,6 @@ class DynamoClickStoreTest extends ClickStoreContract {
     List<RawClick> clicks = new ArrayList<>();
     for (int i = 0; i < DynamoClickStore.BATCH * 2 + 3; i++) clicks.add(TestClicks.raw(code, T.plusSeconds(i), "visitor-" + i, "DE", false));
     assertThat(store().putAll(clicks, RETENTION)).isEmpty();
-    assertThat(store().read(code, T, T.plusSeconds(3600), null, 1000).clicks()).hasSize(clicks.size());
+    assertThat(store().read(LinkLife.legacy(code), T, T.plusSeconds(3600), null, 1000).clicks()).hasSize(clicks.size());
   }
 }

@@ -1,5 +1,6 @@
 package dev.linkpulse.pipeline.clicks;
 
+import dev.linkpulse.core.links.LinkLife;
 import dev.linkpulse.core.Keys;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,12 +62,12 @@ public final class InMemoryClickStore implements ClickStore {
   }
 
   @Override
-  public synchronized Page read(String code, Instant from, Instant to, String after, int limit) {
+  public synchronized Page read(LinkLife life, Instant from, Instant to, String after, int limit) {
     List<String> keys = new ArrayList<>();
     Map<String, RawClick> byKey = new HashMap<>();
     for (RawClick c : clicks.values()) {
       long millis = c.event().time().toEpochMilli();
-      if (!c.event().code().equals(code) || millis >= to.toEpochMilli()) continue;
+      if (!c.event().life().equals(life) || millis >= to.toEpochMilli()) continue;
       String key = Keys.clickSort(millis, c.event().eventId());
       if (after != null ? key.compareTo(after) <= 0 : millis < from.toEpochMilli()) continue;
       keys.add(key);

@@ -1,5 +1,6 @@
 package dev.linkpulse.pipeline.counters;
 
+import dev.linkpulse.core.links.LinkLife;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,8 +45,8 @@ class AggregatorFaultTest {
 
   private void assertCounts(String code, long h1Total, long h2Total) {
     CounterStore s = store();
-    assertThat(s.load(code, H1.truncatedTo(ChronoUnit.HOURS)).total()).isEqualTo(h1Total);
-    assertThat(s.load(code, H2.truncatedTo(ChronoUnit.HOURS)).total()).isEqualTo(h2Total);
+    assertThat(s.load(LinkLife.legacy(code), H1.truncatedTo(ChronoUnit.HOURS)).total()).isEqualTo(h1Total);
+    assertThat(s.load(LinkLife.legacy(code), H2.truncatedTo(ChronoUnit.HOURS)).total()).isEqualTo(h2Total);
   }
 
   @Test
@@ -66,7 +67,7 @@ class AggregatorFaultTest {
     // And once more, for good measure: nothing changes.
     assertThat(new CounterAggregator(store()).aggregate(records).clicksFolded()).isZero();
     assertCounts(code, 6, 4);
-    CounterState h1 = store().load(code, H1.truncatedTo(ChronoUnit.HOURS));
+    CounterState h1 = store().load(LinkLife.legacy(code), H1.truncatedTo(ChronoUnit.HOURS));
     assertThat(h1.human() + h1.bot()).isEqualTo(6);
     assertThat(h1.bot()).isEqualTo(1);
     assertThat(h1.uniques().estimate()).isEqualTo(5);

@@ -1,5 +1,6 @@
 package dev.linkpulse.pipeline.counters;
 
+import dev.linkpulse.core.links.LinkLife;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkpulse.core.Keys;
@@ -37,9 +38,9 @@ class CounterAggregatorTest {
     assertThat(result.clicksFolded()).isEqualTo(4);
     assertThat(result.recordsSkipped()).isZero();
     assertThat(result.retryFrom()).isEmpty();
-    assertThat(store.load(a, TEN).total()).isEqualTo(2);
-    assertThat(store.load(a, ELEVEN).total()).isEqualTo(1);
-    assertThat(store.load(b, TEN).total()).isEqualTo(1);
+    assertThat(store.load(LinkLife.legacy(a), TEN).total()).isEqualTo(2);
+    assertThat(store.load(LinkLife.legacy(a), ELEVEN).total()).isEqualTo(1);
+    assertThat(store.load(LinkLife.legacy(b), TEN).total()).isEqualTo(1);
   }
 
   @Test
@@ -51,7 +52,7 @@ class CounterAggregatorTest {
     assertThat(again.written()).isEmpty();
     assertThat(again.clicksFolded()).isZero();
     assertThat(again.recordsSkipped()).isEqualTo(2);
-    CounterState s = store.load(code, TEN);
+    CounterState s = store.load(LinkLife.legacy(code), TEN);
     assertThat(s.total()).isEqualTo(2);
     assertThat(s.version).as("no write for a batch already counted").isEqualTo(1);
   }
@@ -60,12 +61,12 @@ class CounterAggregatorTest {
   void aggregate_foldsInSequenceOrder_comparingSequencesAsNumbers() {
     String code = TestClicks.code("order");
     // "10" sorts before "9" as text; as numbers 9 comes first, and both must count.
-    StreamClick nine = new StreamClick("9", Keys.clickPartition(code, 0), TestClicks.raw(code, TEN, "visitor-9", "DE", false));
-    StreamClick ten = new StreamClick("10", Keys.clickPartition(code, 0), TestClicks.raw(code, TEN, "visitor-10", "DE", false));
+    StreamClick nine = new StreamClick("9", Keys.clickPartition(LinkLife.legacy(code), 0), TestClicks.raw(code, TEN, "visitor-9", "DE", false));
+    StreamClick ten = new StreamClick("10", Keys.clickPartition(LinkLife.legacy(code), 0), TestClicks.raw(code, TEN, "visitor-10", "DE", false));
     CounterAggregator.Result result = new CounterAggregator(store).aggregate(List.of(ten, nine));
     assertThat(result.written().get(0).applied()).containsExactly(nine, ten);
-    assertThat(store.load(code, TEN).total()).isEqualTo(2);
-    assertThat(store.load(code, TEN).watermark(nine.partition())).isEqualTo(BigInteger.TEN);
+    assertThat(store.load(LinkLife.legacy(code), TEN).total()).isEqualTo(2);
+    assertThat(store.load(LinkLife.legacy(code), TEN).watermark(nine.partition())).isEqualTo(BigInteger.TEN);
   }
 
   @Test
@@ -78,8 +79,8 @@ class CounterAggregatorTest {
     assertThat(result.written()).extracting(w -> w.state().hour()).containsExactly(TEN);
     assertThat(result.clicksFolded()).isEqualTo(2);
     assertThat(result.recordsSkipped()).isEqualTo(2);
-    assertThat(store.load(code, TEN).total()).isEqualTo(2);
-    assertThat(store.load(code, ELEVEN).total()).isZero();
+    assertThat(store.load(LinkLife.legacy(code), TEN).total()).isEqualTo(2);
+    assertThat(store.load(LinkLife.legacy(code), ELEVEN).total()).isZero();
   }
 
   @Test
@@ -88,7 +89,7 @@ class CounterAggregatorTest {
     AtomicInteger saves = new AtomicInteger();
     CounterStore alwaysRaced = new CounterStore() {
       @Override
-      public CounterState load(String c, Instant hour) {
+      public CounterState load(LinkLife c, Instant hour) {
         return store.load(c, hour);
       }
 
@@ -99,7 +100,7 @@ class CounterAggregatorTest {
       }
 
       @Override
-      public List<CounterState> range(String c, Instant from, Instant to) {
+      public List<CounterState> range(LinkLife c, Instant from, Instant to) {
         return store.range(c, from, to);
       }
     };

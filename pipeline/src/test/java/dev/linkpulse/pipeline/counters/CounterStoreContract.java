@@ -1,5 +1,6 @@
 package dev.linkpulse.pipeline.counters;
 
+import dev.linkpulse.core.links.LinkLife;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkpulse.pipeline.TestClicks;
@@ -30,7 +31,7 @@ abstract class CounterStoreContract {
 
   @Test
   void load_unknownCounter_isEmptyAtVersionZero() {
-    CounterState s = store().load(TestClicks.code("none"), HOUR);
+    CounterState s = store().load(LinkLife.legacy(TestClicks.code("none")), HOUR);
     assertThat(s.total()).isZero();
     assertThat(s.version).isZero();
     assertThat(s.uniques().isEmpty()).isTrue();
@@ -41,11 +42,11 @@ abstract class CounterStoreContract {
   @Test
   void save_thenLoad_returnsEveryField() {
     String code = TestClicks.code("round");
-    CounterState s = store().load(code, HOUR);
+    CounterState s = store().load(LinkLife.legacy(code), HOUR);
     s.apply(clicks(code));
     assertThat(store().save(s)).isTrue();
 
-    CounterState back = store().load(code, HOUR);
+    CounterState back = store().load(LinkLife.legacy(code), HOUR);
     assertThat(back.code()).isEqualTo(code);
     assertThat(back.hour()).isEqualTo(HOUR);
     assertThat(List.of(back.total(), back.human(), back.bot())).containsExactly(4L, 3L, 1L);
@@ -63,19 +64,19 @@ abstract class CounterStoreContract {
   void save_fromAStaleVersion_isRefusedAndChangesNothing() {
     String code = TestClicks.code("stale");
     List<StreamClick> clicks = clicks(code);
-    CounterState first = store().load(code, HOUR);
-    CounterState second = store().load(code, HOUR);
+    CounterState first = store().load(LinkLife.legacy(code), HOUR);
+    CounterState second = store().load(LinkLife.legacy(code), HOUR);
     first.apply(clicks.subList(0, 2));
     second.apply(clicks.subList(2, 4));
     assertThat(store().save(first)).isTrue();
     assertThat(store().save(second)).as("both were loaded before either was saved").isFalse();
-    assertThat(store().load(code, HOUR).total()).isEqualTo(2);
+    assertThat(store().load(LinkLife.legacy(code), HOUR).total()).isEqualTo(2);
 
-    CounterState next = store().load(code, HOUR);
+    CounterState next = store().load(LinkLife.legacy(code), HOUR);
     next.apply(clicks);
     assertThat(store().save(next)).isTrue();
     assertThat(store().save(next)).as("the same state saved twice").isFalse();
-    CounterState back = store().load(code, HOUR);
+    CounterState back = store().load(LinkLife.legacy(code), HOUR);
     assertThat(back.total()).isEqualTo(4);
     assertThat(back.version).isEqualTo(2);
   }
@@ -83,11 +84,11 @@ abstract class CounterStoreContract {
   @Test
   void save_changesNoOtherCounter() {
     String code = TestClicks.code("other");
-    CounterState s = store().load(code, HOUR);
+    CounterState s = store().load(LinkLife.legacy(code), HOUR);
     s.apply(clicks(code));
     store().save(s);
-    assertThat(store().load(code, HOUR.plusSeconds(3600)).total()).isZero();
-    assertThat(store().load(code + "x", HOUR).total()).isZero();
+    assertThat(store().load(LinkLife.legacy(code), HOUR.plusSeconds(3600)).total()).isZero();
+    assertThat(store().load(LinkLife.legacy(code + "x"), HOUR).total()).isZero();
   }
 
   @Test
@@ -95,19 +96,34 @@ abstract class CounterStoreContract {
     String code = TestClicks.code("range");
     for (int h : new int[] {12, 9, 11, 10}) {
       Instant hour = HOUR.plusSeconds(3600L * (h - 10));
-      CounterState s = store().load(code, hour);
+      CounterState s = store().load(LinkLife.legacy(code), hour);
       s.apply(List.of(TestClicks.streamed(h, 0, TestClicks.raw(code, hour, "visitor-" + h, "DE", false))));
       store().save(s);
     }
-    CounterState foreign = store().load(code + "x", HOUR);
+    CounterState foreign = store().load(LinkLife.legacy(code + "x"), HOUR);
     foreign.apply(List.of(TestClicks.streamed(1, 0, TestClicks.raw(code + "x", HOUR, "visitor-x", "DE", false))));
     store().save(foreign);
 
     // From the middle of 10:00 to 12:00 sharp: the 10:00 and 11:00 counters overlap it, 12:00 does not.
-    List<CounterState> got = store().range(code, HOUR.plusSeconds(1800), HOUR.plusSeconds(7200));
+    List<CounterState> got = store().range(LinkLife.legacy(code), HOUR.plusSeconds(1800), HOUR.plusSeconds(7200));
     assertThat(got).extracting(CounterState::hour).containsExactly(HOUR, HOUR.plusSeconds(3600));
     assertThat(got).extracting(CounterState::total).containsExactly(1L, 1L);
-    assertThat(store().range(code, HOUR.minusSeconds(7200), HOUR.plusSeconds(86_400))).hasSize(4);
-    assertThat(store().range(code, HOUR.plusSeconds(86_400), HOUR.plusSeconds(90_000))).isEmpty();
+    assertThat(store().range(LinkLife.legacy(code), HOUR.minusSeconds(7200), HOUR.plusSeconds(86_400))).hasSize(4);
+    assertThat(store().range(LinkLife.legacy(code), HOUR.plusSeconds(86_400), HOUR.plusSeconds(90_000))).isEmpty();
+  }
+
+  /** Defect 1 of issue 11: a code deleted and created again is a new life, whose counters start from nothing. */
+  @Test
+  void twoLivesOfOneCode_neverShareACounter() {
+    String code = TestClicks.code("lives");
+    LinkLife first = new LinkLife(code, "AAAAAAA");
+    LinkLife second = new LinkLife(code, "BBBBBBB");
+    CounterState old = store().load(first, HOUR);
+    old.apply(List.of(TestClicks.streamed(1, 0, TestClicks.raw(first, HOUR, "visitor-a", "DE", false))));
+    assertThat(store().save(old)).isTrue();
+    assertThat(store().load(second, HOUR).total()).isZero();
+    assertThat(store().range(second, HOUR, HOUR.plusSeconds(3600))).isEmpty();
+    assertThat(store().range(LinkLife.legacy(code), HOUR, HOUR.plusSeconds(3600))).isEmpty();
+    assertThat(store().range(first, HOUR, HOUR.plusSeconds(3600))).extracting(CounterState::total).containsExactly(1L);
   }
 }

@@ -1,5 +1,6 @@
 package dev.linkpulse.pipeline.counters;
 
+import dev.linkpulse.core.links.LinkLife;
 import java.time.Instant;
 import java.util.List;
 
@@ -47,8 +48,8 @@ public final class FaultyCounterStore implements CounterStore {
   }
 
   @Override
-  public CounterState load(String code, Instant hour) {
-    return inner.load(code, hour);
+  public CounterState load(LinkLife life, Instant hour) {
+    return inner.load(life, hour);
   }
 
   @Override
@@ -71,7 +72,7 @@ public final class FaultyCounterStore implements CounterStore {
   }
 
   @Override
-  public List<CounterState> range(String code, Instant from, Instant to) {
-    return inner.range(code, from, to);
+  public List<CounterState> range(LinkLife life, Instant from, Instant to) {
+    return inner.range(life, from, to);
   }
 }

@@ -1,5 +1,6 @@
 package dev.linkpulse.pipeline.counters;
 
+import dev.linkpulse.core.links.LinkLife;
 import dev.linkpulse.pipeline.analytics.DimensionCounts;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,19 +17,19 @@ import java.util.TreeMap;
  * {@link CounterStoreContract} holds it to the same rules as the DynamoDB adapter.
  */
 public final class InMemoryCounterStore implements CounterStore {
-  private record Key(String code, Instant hour) {}
+  private record Key(LinkLife life, Instant hour) {}
 
   private final Map<Key, CounterState> stored = new HashMap<>();
 
   @Override
-  public synchronized CounterState load(String code, Instant hour) {
-    CounterState s = stored.get(new Key(code, hour));
-    return s == null ? CounterState.empty(code, hour) : copy(s, s.version);
+  public synchronized CounterState load(LinkLife life, Instant hour) {
+    CounterState s = stored.get(new Key(life, hour));
+    return s == null ? CounterState.empty(life, hour) : copy(s, s.version);
   }
 
   @Override
   public synchronized boolean save(CounterState state) {
-    Key key = new Key(state.code, state.hour);
+    Key key = new Key(state.life, state.hour);
     CounterState current = stored.get(key);
     if ((current == null ? 0 : current.version) != state.version) return false;
     stored.put(key, copy(state, state.version + 1));
@@ -36,15 +37,15 @@ public final class InMemoryCounterStore implements CounterStore {
   }
 
   @Override
-  public synchronized List<CounterState> range(String code, Instant from, Instant to) {
+  public synchronized List<CounterState> range(LinkLife life, Instant from, Instant to) {
     return stored.values().stream()
-        .filter(s -> s.code.equals(code) && s.hour.plus(Duration.ofHours(1)).isAfter(from) && s.hour.isBefore(to))
+        .filter(s -> s.life.equals(life) && s.hour.plus(Duration.ofHours(1)).isAfter(from) && s.hour.isBefore(to))
         .sorted(Comparator.comparing(CounterState::hour)).map(s -> copy(s, s.version)).toList();
   }
 
   private static CounterState copy(CounterState s, long version) {
     Map<String, DimensionCounts> dims = new LinkedHashMap<>();
     s.dimensions.forEach((name, counts) -> dims.put(name, DimensionCounts.fromMap(counts.toMap(), CounterState.TOP_K)));
-    return new CounterState(s.code, s.hour, s.total, s.human, s.bot, s.uniques.copy(), dims, new TreeMap<>(s.watermarks), version);
+    return new CounterState(s.life, s.hour, s.total, s.human, s.bot, s.uniques.copy(), dims, new TreeMap<>(s.watermarks), version);
   }
 }

@@ -23,7 +23,7 @@ class DynamoSubscriptionsTest extends SubscriptionsContract {
   void subscribe_writesBothItemsWithTheTableTtl_soDynamoDbDeletesThemEventually() {
     String code = TestClicks.code("ttl");
     var expires = clock.instant().plus(Duration.ofHours(2));
-    subscriptions().subscribe(code, "c1", "alice", expires);
+    subscriptions().subscribe(code, new Subscriber("c1", "alice", "", expires), expires);
     var forward = db.dynamo().getItem(r -> r.tableName(db.table()).key(Keys.subscription(code, "c1"))).item();
     var reverse = db.dynamo().getItem(r -> r.tableName(db.table()).key(Keys.connectionSubscription("c1", code))).item();
     assertThat(forward.get(Keys.TTL).n()).isEqualTo(Long.toString(expires.getEpochSecond()));

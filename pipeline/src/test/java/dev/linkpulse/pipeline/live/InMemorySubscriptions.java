@@ -15,7 +15,7 @@ import java.util.Set;
  * it to the same rules as the DynamoDB adapter.
  */
 public final class InMemorySubscriptions implements Subscriptions {
-  private record Subscription(String owner, Instant expiresAt) {}
+  private record Subscription(Subscriber subscriber, Instant expiresAt) {}
 
   private final Map<String, Map<String, Subscription>> byCode = new LinkedHashMap<>();
   private final Set<String> live = new HashSet<>();
@@ -26,13 +26,18 @@ public final class InMemorySubscriptions implements Subscriptions {
     this.clock = clock;
   }
 
+  /** The connection ids of some subscribers, in order: what most assertions compare. */
+  public static List<String> connectionIds(List<Subscriber> subscribers) {
+    return subscribers.stream().map(Subscriber::connectionId).toList();
+  }
+
   public synchronized void failReads(boolean fail) {
     this.failReads = fail;
   }
 
   @Override
-  public synchronized void subscribe(String code, String connectionId, String owner, Instant expiresAt) {
-    byCode.computeIfAbsent(code, k -> new LinkedHashMap<>()).put(connectionId, new Subscription(owner, expiresAt));
+  public synchronized void subscribe(String code, Subscriber subscriber, Instant expiresAt) {
+    byCode.computeIfAbsent(code, k -> new LinkedHashMap<>()).put(subscriber.connectionId(), new Subscription(subscriber, expiresAt));
     live.add(code);
   }
 
@@ -51,7 +56,7 @@ public final class InMemorySubscriptions implements Subscriptions {
   }
 
   @Override
-  public synchronized List<String> subscribers(String code) {
+  public synchronized List<Subscriber> subscribers(String code) {
     if (failReads) throw new IllegalStateException("the table is unreachable");
     return current(code);
   }
@@ -62,11 +67,11 @@ public final class InMemorySubscriptions implements Subscriptions {
     return Set.copyOf(live);
   }
 
-  private List<String> current(String code) {
+  private List<Subscriber> current(String code) {
     long now = clock.instant().getEpochSecond();
-    List<String> out = new ArrayList<>();
+    List<Subscriber> out = new ArrayList<>();
     byCode.getOrDefault(code, Map.of()).forEach((id, s) -> {
-      if (s.expiresAt().getEpochSecond() > now) out.add(id);
+      if (s.expiresAt().getEpochSecond() > now) out.add(s.subscriber());
     });
     return out;
   }

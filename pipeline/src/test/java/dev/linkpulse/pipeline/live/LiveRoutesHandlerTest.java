@@ -25,7 +25,7 @@ class LiveRoutesHandlerTest {
   @Test
   void handleRequest_subscribesTheAuthorizedOwner_andAnswersWithOneFrame() throws Exception {
     LinkStore links = LinkStore.dynamoDb(db.dynamo(), db.table());
-    links.putIfAbsent(new Link("launch7", "https://example.com", "alice", 302, clock.instant(), null, Link.Status.ACTIVE));
+    links.putIfAbsent(new Link("launch7", "inc1", "https://example.com", "alice", 302, clock.instant(), null, Link.Status.ACTIVE));
     Subscriptions subscriptions = Subscriptions.dynamoDb(db.dynamo(), db.table(), clock);
     LiveRoutesHandler handler = new LiveRoutesHandler(new LiveRoutes(links, subscriptions, Duration.ofHours(2), clock));
 
@@ -34,6 +34,6 @@ class LiveRoutesHandlerTest {
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(Json.tree(response.getBody()).path("type").asText()).isEqualTo("subscribed");
-    assertThat(subscriptions.subscribers("launch7")).containsExactly("L0SM9cOFvHcCIhw=");
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions.subscribers("launch7"))).containsExactly("L0SM9cOFvHcCIhw=");
   }
 }

@@ -32,7 +32,12 @@ class LiveRoutesTest {
     subscriptions = Subscriptions.dynamoDb(db.dynamo(), db.table(), clock);
     routes = new LiveRoutes(links, subscriptions, TTL, clock);
     code = TestClicks.code("live");
-    links.putIfAbsent(new Link(code, "https://example.com", "alice", 302, clock.instant(), null, Link.Status.ACTIVE));
+    links.putIfAbsent(new Link(code, "inc1", "https://example.com", "alice", 302, clock.instant(), null, Link.Status.ACTIVE));
+  }
+
+  /** A caller whose token holds for the connection's lifetime; null for a connection without an authorizer subject. */
+  private LiveRoutes.Caller caller(String owner) {
+    return owner == null ? LiveRoutes.Caller.ANONYMOUS : new LiveRoutes.Caller(owner, clock.instant().plus(TTL));
   }
 
   private static JsonNode frame(String text) throws Exception {
@@ -40,7 +45,7 @@ class LiveRoutesTest {
   }
 
   private String subscribe(String connectionId, String owner, String code) {
-    return routes.handle("subscribe", connectionId, owner, "{\"action\":\"subscribe\",\"code\":\"" + code + "\"}");
+    return routes.handle("subscribe", connectionId, caller(owner), "{\"action\":\"subscribe\",\"code\":\"" + code + "\"}");
   }
 
   @Test
@@ -48,9 +53,9 @@ class LiveRoutesTest {
     JsonNode answer = frame(subscribe("c1", "alice", code));
     assertThat(answer.path("type").asText()).isEqualTo("subscribed");
     assertThat(answer.path("code").asText()).isEqualTo(code);
-    assertThat(subscriptions.subscribers(code)).containsExactly("c1");
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions.subscribers(code))).containsExactly("c1");
     clock.advance(TTL.plusSeconds(1));
-    assertThat(subscriptions.subscribers(code)).as("lapsed with the connection's lifetime").isEmpty();
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions.subscribers(code))).as("lapsed with the connection's lifetime").isEmpty();
   }
 
   @Test
@@ -60,32 +65,54 @@ class LiveRoutesTest {
     assertThat(frame(stranger).path("code").asText()).isEqualTo("not_found");
     assertThat(stranger).isEqualTo(unknown);
     assertThat(frame(subscribe("c1", null, code)).path("code").asText()).as("no authorizer subject").isEqualTo("not_found");
-    assertThat(subscriptions.subscribers(code)).isEmpty();
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions.subscribers(code))).isEmpty();
   }
 
   @Test
   void subscribe_withoutAValidCode_isABadRequest() throws Exception {
     for (String body : new String[] {null, "", "{not json", "{\"action\":\"subscribe\"}", "{\"code\":\"has space\"}"}) {
-      JsonNode answer = frame(routes.handle("subscribe", "c1", "alice", body));
+      JsonNode answer = frame(routes.handle("subscribe", "c1", caller("alice"), body));
       assertThat(answer.path("code").asText()).as(String.valueOf(body)).isEqualTo("bad_request");
     }
-    assertThat(subscriptions.subscribers(code)).isEmpty();
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions.subscribers(code))).isEmpty();
   }
 
   @Test
   void unsubscribe_andDisconnect_removeTheSubscription() throws Exception {
     subscribe("c1", "alice", code);
     subscribe("c2", "alice", code);
-    JsonNode answer = frame(routes.handle("unsubscribe", "c1", "alice", "{\"action\":\"unsubscribe\",\"code\":\"" + code + "\"}"));
+    JsonNode answer = frame(routes.handle("unsubscribe", "c1", caller("alice"), "{\"action\":\"unsubscribe\",\"code\":\"" + code + "\"}"));
     assertThat(answer.path("type").asText()).isEqualTo("unsubscribed");
-    assertThat(subscriptions.subscribers(code)).containsExactly("c2");
-    assertThat(routes.handle("$disconnect", "c2", null, null)).isNull();
-    assertThat(subscriptions.subscribers(code)).isEmpty();
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions.subscribers(code))).containsExactly("c2");
+    assertThat(routes.handle("$disconnect", "c2", LiveRoutes.Caller.ANONYMOUS, null)).isNull();
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions.subscribers(code))).isEmpty();
   }
 
   @Test
   void connect_answersNothing_andAnUnknownActionIsNamed() throws Exception {
-    assertThat(routes.handle("$connect", "c1", "alice", null)).isNull();
-    assertThat(frame(routes.handle("$default", "c1", "alice", "{\"action\":\"dance\"}")).path("code").asText()).isEqualTo("unknown_action");
+    assertThat(routes.handle("$connect", "c1", caller("alice"), null)).isNull();
+    assertThat(frame(routes.handle("$default", "c1", caller("alice"), "{\"action\":\"dance\"}")).path("code").asText()).isEqualTo("unknown_action");
+  }
+
+  @Test
+  void subscribe_recordsTheLinksLifeAndTheTokensExpiry_soThePushCanCheckBoth() {
+    Instant tokenExpiry = clock.instant().plusSeconds(600);
+    routes.handle("subscribe", "c1", new LiveRoutes.Caller("alice", tokenExpiry), "{\"action\":\"subscribe\",\"code\":\"" + code + "\"}");
+    assertThat(subscriptions.subscribers(code)).containsExactly(new Subscriber("c1", "alice", "inc1", tokenExpiry));
+  }
+
+  @Test
+  void subscribe_withATokenThatHasExpired_isRefused_andStoresNothing() throws Exception {
+    String answer = routes.handle("subscribe", "c1", new LiveRoutes.Caller("alice", clock.instant().minusSeconds(1)),
+        "{\"action\":\"subscribe\",\"code\":\"" + code + "\"}");
+    assertThat(frame(answer).path("code").asText()).isEqualTo("token_expired");
+    assertThat(subscriptions.subscribers(code)).isEmpty();
+  }
+
+  @Test
+  void subscribe_withDuplicateKeysInTheFrame_isABadRequest() throws Exception {
+    String answer = routes.handle("subscribe", "c1", caller("alice"), "{\"action\":\"subscribe\",\"code\":\"" + code + "\",\"code\":\"other1\"}");
+    assertThat(frame(answer).path("code").asText()).isEqualTo("bad_request");
+    assertThat(subscriptions.subscribers(code)).isEmpty();
   }
 }

@@ -8,16 +8,28 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** {@link Connections} that keeps every frame it is given; a connection can be closed, or fail its next posts. */
+/** {@link Connections} that keeps every frame it is given; a connection can go away, be closed, or fail its next posts. */
 public final class RecordingConnections implements Connections {
   private final Map<String, List<String>> frames = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
   private final Set<String> closed = ConcurrentHashMap.newKeySet();
+  private final Set<String> closedByServer = ConcurrentHashMap.newKeySet();
 
   /** The browser went away: posts to it find it gone. */
-  public void close(String connectionId) {
+  public void goAway(String connectionId) {
     closed.add(connectionId);
+  }
+
+  /** The server closed it ({@code DeleteConnection}): later posts find it gone too. */
+  @Override
+  public void close(String connectionId) {
+    closedByServer.add(connectionId);
+    closed.add(connectionId);
+  }
+
+  public boolean closedByServer(String connectionId) {
+    return closedByServer.contains(connectionId);
   }
 
   /** The next {@code times} posts to the connection throw, as a throttled or timed-out call does. */

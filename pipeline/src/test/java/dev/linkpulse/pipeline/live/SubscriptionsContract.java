@@ -21,35 +21,35 @@ abstract class SubscriptionsContract {
   @Test
   void subscribe_makesTheConnectionASubscriber_andTheLinkWatched() {
     String code = TestClicks.code("sub");
-    subscriptions().subscribe(code, "c1", "alice", inTwoHours());
-    subscriptions().subscribe(code, "c2", "alice", inTwoHours());
-    assertThat(subscriptions().subscribers(code)).containsExactlyInAnyOrder("c1", "c2");
+    subscriptions().subscribe(code, new Subscriber("c1", "alice", "", inTwoHours()), inTwoHours());
+    subscriptions().subscribe(code, new Subscriber("c2", "alice", "", inTwoHours()), inTwoHours());
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions().subscribers(code))).containsExactlyInAnyOrder("c1", "c2");
     assertThat(subscriptions().liveCodes()).contains(code);
-    assertThat(subscriptions().subscribers(code + "x")).isEmpty();
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions().subscribers(code + "x"))).isEmpty();
   }
 
   @Test
   void subscribers_leaveOutLapsedSubscriptions_andSubscribingAgainRenews() {
     String code = TestClicks.code("lapse");
-    subscriptions().subscribe(code, "c1", "alice", inTwoHours());
-    subscriptions().subscribe(code, "c2", "alice", clock.instant().plus(Duration.ofMinutes(30)));
+    subscriptions().subscribe(code, new Subscriber("c1", "alice", "", inTwoHours()), inTwoHours());
+    subscriptions().subscribe(code, new Subscriber("c2", "alice", "", clock.instant().plus(Duration.ofMinutes(30))), clock.instant().plus(Duration.ofMinutes(30)));
     clock.advance(Duration.ofMinutes(31));
-    assertThat(subscriptions().subscribers(code)).containsExactly("c1");
-    subscriptions().subscribe(code, "c1", "alice", inTwoHours());
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions().subscribers(code))).containsExactly("c1");
+    subscriptions().subscribe(code, new Subscriber("c1", "alice", "", inTwoHours()), inTwoHours());
     clock.advance(Duration.ofMinutes(100));
-    assertThat(subscriptions().subscribers(code)).containsExactly("c1");
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions().subscribers(code))).containsExactly("c1");
   }
 
   @Test
   void unsubscribe_ofTheLastSubscriber_stopsWatchingTheLink() {
     String code = TestClicks.code("unsub");
-    subscriptions().subscribe(code, "c1", "alice", inTwoHours());
-    subscriptions().subscribe(code, "c2", "alice", inTwoHours());
+    subscriptions().subscribe(code, new Subscriber("c1", "alice", "", inTwoHours()), inTwoHours());
+    subscriptions().subscribe(code, new Subscriber("c2", "alice", "", inTwoHours()), inTwoHours());
     subscriptions().unsubscribe(code, "c1");
-    assertThat(subscriptions().subscribers(code)).containsExactly("c2");
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions().subscribers(code))).containsExactly("c2");
     assertThat(subscriptions().liveCodes()).contains(code);
     subscriptions().unsubscribe(code, "c2");
-    assertThat(subscriptions().subscribers(code)).isEmpty();
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions().subscribers(code))).isEmpty();
     assertThat(subscriptions().liveCodes()).doesNotContain(code);
   }
 
@@ -58,12 +58,12 @@ abstract class SubscriptionsContract {
     String a = TestClicks.code("a");
     String b = TestClicks.code("b");
     String connection = "conn-" + a;
-    subscriptions().subscribe(a, connection, "alice", inTwoHours());
-    subscriptions().subscribe(b, connection, "alice", inTwoHours());
-    subscriptions().subscribe(b, "other-" + b, "bob", inTwoHours());
+    subscriptions().subscribe(a, new Subscriber(connection, "alice", "", inTwoHours()), inTwoHours());
+    subscriptions().subscribe(b, new Subscriber(connection, "alice", "", inTwoHours()), inTwoHours());
+    subscriptions().subscribe(b, new Subscriber("other-" + b, "bob", "", inTwoHours()), inTwoHours());
     subscriptions().disconnect(connection);
-    assertThat(subscriptions().subscribers(a)).isEmpty();
-    assertThat(subscriptions().subscribers(b)).containsExactly("other-" + b);
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions().subscribers(a))).isEmpty();
+    assertThat(InMemorySubscriptions.connectionIds(subscriptions().subscribers(b))).containsExactly("other-" + b);
     assertThat(subscriptions().liveCodes()).doesNotContain(a).contains(b);
   }
 }

@@ -24,7 +24,7 @@ class ClickRecorderTest {
   private final ClickRecorder recorder = new ClickRecorder(new ClickClassifier(), store, RETENTION);
 
   static ClickEvent event(String method, String userAgent) {
-    return new ClickEvent(UUID.randomUUID().toString(), Instant.parse("2026-03-01T10:00:00Z"), "abc1234", method, null, userAgent,
+    return new ClickEvent(UUID.randomUUID().toString(), Instant.parse("2026-03-01T10:00:00Z"), "abc1234", "", method, null, userAgent,
         "DE", "visitor-1234", false, Map.of());
   }
 

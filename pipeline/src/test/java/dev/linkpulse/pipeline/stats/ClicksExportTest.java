@@ -29,7 +29,7 @@ class ClicksExportTest {
   void page_forTheOwner_readsTheRange_andForAnyoneElse_isNotFound() {
     LinkStore links = LinkStore.dynamoDb(db.dynamo(), db.table());
     String code = TestClicks.code("csv");
-    links.putIfAbsent(new Link(code, "https://example.com", "alice", 302, T, null, Link.Status.ACTIVE));
+    links.putIfAbsent(new Link(code, "", "https://example.com", "alice", 302, T, null, Link.Status.ACTIVE));
     InMemoryClickStore clicks = new InMemoryClickStore();
     RawClick inside = TestClicks.raw(code, T.plusSeconds(60), "visitor-1", "DE", false);
     RawClick outside = TestClicks.raw(code, T.minusSeconds(60), "visitor-2", "DE", false);
