@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
+import dev.linkpulse.core.http.EdgeTrust;
 import dev.linkpulse.local.lambda.FunctionError;
 import dev.linkpulse.local.lambda.LocalFunction;
 import dev.linkpulse.local.template.FunctionSpec;
@@ -162,6 +163,8 @@ class FunctionArtifactsTest {
     else event.putObject("pathParameters").put("code", pathCode);
     if (authorized) ((ObjectNode) ctx.path("authorizer").path("jwt").path("claims")).put("sub", OWNER);
     else ctx.remove("authorizer");
+    // As deployed, the API is reached only through the edge, which adds its origin secret to every request.
+    ((ObjectNode) event.get("headers")).put(EdgeTrust.HEADER, stack.stack().function("CreateLinkFunction").environment().get(EdgeTrust.ENVIRONMENT));
     if (method.equals("POST")) {
       event.put("body", Json.write(Map.of("url", "https://example.com/artifacts/" + UUID.randomUUID())));
       ((ObjectNode) event.get("headers")).put("content-type", "application/json").put("idempotency-key", UUID.randomUUID().toString());
