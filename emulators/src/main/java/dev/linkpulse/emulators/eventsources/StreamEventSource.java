@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.event.ruler.Machine;
 
 /**
- * Lambda's DynamoDB Streams event-source mapping, against DynamoDB Local through the real
+ * Lambda's DynamoDB Streams event-source mapping, against the DynamoDB engine (emulators.dynamodb) through the real
  * {@link DynamoDbStreamsClient} (DescribeStream, GetShardIterator, GetRecords).
  *
  * <p><b>Shards.</b> One worker thread per shard reads it in order and never has two batches of it in flight; a
@@ -389,7 +389,7 @@ public final class StreamEventSource implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         if (!running) return;
-        // DynamoDB Local unreachable, a failed on-failure send, ...: keep the shard's place and try again
+        // the DynamoDB engine unreachable, a failed on-failure send, ...: keep the shard's place and try again
         LOG.log(Level.WARNING, "stream event source " + config.streamArn() + " shard " + shard.id + ": " + e, e);
         pause(1000);
       }
