@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.emulators.eventbridge.EventBridgeEndpoint.EventRule;
-import dev.linkpulse.emulators.protocol.Json;
 import dev.linkpulse.emulators.testing.AwsEmulators;
 import java.net.URI;
 import java.net.http.HttpClient;
