@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>Endpoints, first match wins. SQS: {@code --endpoint-url}, {@code AWS_ENDPOINT_URL_SQS}, {@code AWS_ENDPOINT_URL}.
  * DynamoDB: {@code --dynamodb-endpoint-url}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL}. DynamoDB
  * Streams: {@code --dynamodb-endpoint-url}, {@code AWS_ENDPOINT_URL_DYNAMODB_STREAMS}, then the DynamoDB endpoint
- * (DynamoDB Local serves streams on its own port, and {@code ./linkpulse env} exports only the DynamoDB variable).
+ * (the local stack's engine, emulators.dynamodb, serves Streams on the DynamoDB port, and {@code ./linkpulse env}
+ * exports only the DynamoDB variable).
  * The SDK reads the service variables by itself as well; reading them here makes the precedence explicit and the
  * streams fallback possible.
  *
