@@ -87,6 +87,7 @@ final class DynamoLinkStore implements LinkStore {
     item.put("redirect", AttributeValue.fromN(Integer.toString(link.redirect())));
     item.put("createdAt", AttributeValue.fromS(link.createdAt().toString()));
     item.put("status", AttributeValue.fromS(link.status().name()));
+    if (link.reason() != null) item.put("reason", AttributeValue.fromS(link.reason()));
     if (link.expiresAt() != null) item.put("expiresAt", AttributeValue.fromS(link.expiresAt().toString()));
     item.put(Keys.GSI1PK, AttributeValue.fromS(Keys.ownerPartition(link.owner())));
     item.put(Keys.GSI1SK, AttributeValue.fromS(Keys.ownerSort(link.createdAt(), link.code())));
@@ -104,7 +105,8 @@ final class DynamoLinkStore implements LinkStore {
         Integer.parseInt(item.get("redirect").n()),
         Instant.parse(item.get("createdAt").s()),
         expires == null ? null : Instant.parse(expires.s()),
-        Link.Status.valueOf(item.get("status").s()));
+        Link.Status.valueOf(item.get("status").s()),
+        item.containsKey("reason") ? item.get("reason").s() : null);
   }
 
 
