@@ -9,6 +9,12 @@ import java.util.Map;
  * which {@code linkpulse moderation approve|reject} sends back. The execution waits until then or its timeout.
  */
 public final class EnterReviewHandler extends StepHandler {
+  public EnterReviewHandler() {}
+
+  EnterReviewHandler(ModerationSteps steps) {
+    super(steps);
+  }
+
   @Override
   Map<String, Object> run(ModerationSteps steps, StepInput input) {
     if (input.taskToken() == null || input.taskToken().isBlank()) throw new IllegalArgumentException("the review step needs a taskToken");

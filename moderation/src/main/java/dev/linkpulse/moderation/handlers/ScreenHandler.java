@@ -10,6 +10,12 @@ import java.util.Map;
  * a retry screens again; {@code ReputationUnavailable} is the error the state machine retries.
  */
 public final class ScreenHandler extends StepHandler {
+  public ScreenHandler() {}
+
+  ScreenHandler(ModerationSteps steps) {
+    super(steps);
+  }
+
   @Override
   Map<String, Object> run(ModerationSteps steps, StepInput input) {
     Screening screening = steps.screen(input.link());

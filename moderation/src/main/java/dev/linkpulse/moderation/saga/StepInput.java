@@ -1,5 +1,6 @@
 package dev.linkpulse.moderation.saga;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.linkpulse.core.Json;
 import java.util.Map;
 
@@ -8,7 +9,8 @@ import java.util.Map;
  * reason, the task token of a callback, or the error a compensation runs for.
  */
 public record StepInput(String execution, SagaLink link, String reason, String taskToken, StepError error) {
-  public record StepError(String Error, String Cause) {}
+  /** A Catch's error output, {@code {"Error", "Cause"}} as Step Functions spells it. */
+  public record StepError(@JsonProperty("Error") String error, @JsonProperty("Cause") String cause) {}
 
   /** @throws IllegalArgumentException when the payload is not a step's input: the step fails, and Catch decides */
   public static StepInput of(Map<String, Object> payload) {
@@ -27,6 +29,6 @@ public record StepInput(String execution, SagaLink link, String reason, String t
   /** The error a compensation runs for, as one line: {@code Error: Cause}. */
   public String errorLine() {
     if (error == null) return "unknown error";
-    return error.Error() + (error.Cause() == null || error.Cause().isBlank() ? "" : ": " + error.Cause());
+    return error.error() + (error.cause() == null || error.cause().isBlank() ? "" : ": " + error.cause());
   }
 }

@@ -26,6 +26,16 @@ final class Confusables {
 
   private Confusables() {}
 
+  /** Whether the label has Latin ASCII letters and Cyrillic or Greek letters that look like Latin ones. */
+  static boolean mixesScripts(String label) {
+    boolean latin = label.chars().anyMatch(c -> c < 128 && Character.isLetter(c));
+    boolean lookalike = label.chars().anyMatch(c -> {
+      Character.UnicodeScript script = Character.UnicodeScript.of(c);
+      return LOOKALIKE.containsKey((char) c) && (script == Character.UnicodeScript.CYRILLIC || script == Character.UnicodeScript.GREEK);
+    });
+    return latin && lookalike;
+  }
+
   static String skeleton(String label) {
     String decomposed = Normalizer.normalize(label, Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(decomposed.length());
