@@ -62,6 +62,22 @@ final class DynamoLinkStore implements LinkStore {
   }
 
   @Override
+  public boolean reopen(String code, String incarnation) {
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(Keys.link(code))
+          .updateExpression("SET #status = :pending, #reason = :reopened")
+          .conditionExpression("#inc = :inc AND #status = :rejected AND begins_with(#reason, :failed)")
+          .expressionAttributeNames(Map.of("#status", "status", "#reason", "reason", "#inc", "incarnation"))
+          .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(Link.Status.PENDING.name()),
+              ":rejected", AttributeValue.fromS(Link.Status.REJECTED.name()), ":inc", AttributeValue.fromS(incarnation),
+              ":failed", AttributeValue.fromS(Link.MODERATION_FAILED), ":reopened", AttributeValue.fromS("moderation started again"))));
+      return true;
+    } catch (ConditionalCheckFailedException notFailed) {
+      return false;
+    }
+  }
+
+  @Override
   public Page<Link> listByOwner(String owner, int limit, String cursor) {
     String partition = Keys.ownerPartition(owner);
     Map<String, AttributeValue> start = cursor == null ? null : LinkCursor.decode(cursor, partition);

@@ -24,6 +24,9 @@ public record Link(String code, String incarnation, String url, String owner, in
     }
   }
 
+  /** How the reason of a link whose moderation failed begins; only such a link can be {@link LinkStore#reopen reopened}. */
+  public static final String MODERATION_FAILED = "moderation failed: ";
+
   /** A link with nothing to say about its status. */
   public Link(String code, String incarnation, String url, String owner, int redirect, Instant createdAt, Instant expiresAt,
       Status status) {

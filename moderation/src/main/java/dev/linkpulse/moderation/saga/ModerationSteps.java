@@ -51,7 +51,7 @@ public final class ModerationSteps {
 
   /** The last compensation of a failed saga: the link is refused with the cause, never left pending. */
   public SagaStore.Transition fail(String execution, SagaLink link, String error) {
-    return store.transition(execution, "fail", link, UNDECIDED, Link.Status.REJECTED, shorten("moderation failed: " + error), null);
+    return store.transition(execution, "fail", link, UNDECIDED, Link.Status.REJECTED, shorten(Link.MODERATION_FAILED + error), null);
   }
 
   static String shorten(String reason) {
