@@ -13,6 +13,9 @@ import dev.linkpulse.emulators.protocol.AwsAccount;
 import dev.linkpulse.local.auth.JwtAuthorizer;
 import dev.linkpulse.local.auth.LocalIssuer;
 import dev.linkpulse.local.gateway.LocalEdge;
+import dev.linkpulse.local.moderation.FakeReputationProvider;
+import dev.linkpulse.local.moderation.LocalModeration;
+import dev.linkpulse.emulators.time.Timeline;
 import dev.linkpulse.template.FunctionSpec;
 import dev.linkpulse.template.Resolver;
 import dev.linkpulse.template.Template;
@@ -55,13 +58,21 @@ public final class LocalStack implements AutoCloseable {
   private DynamoDbStreamsClient streams;
   private List<AutoCloseable> mappings = List.of();
   private dev.linkpulse.emulators.apigateway.WebSocketGateway webSockets;
+  private Timeline timeline = Timeline.system();
+  private LocalModeration moderation;
 
   private LocalStack(LocalConfig config) {
     this.config = config;
   }
 
   public static LocalStack start(LocalConfig config) throws Exception {
+    return start(config, Timeline.system());
+  }
+
+  /** @param timeline the Step Functions engine's clock (waits, retries, review timeouts): a ManualTimeline in tests */
+  public static LocalStack start(LocalConfig config, Timeline timeline) throws Exception {
     LocalStack stack = new LocalStack(config);
+    stack.timeline = timeline;
     try {
       stack.boot();
       return stack;
@@ -74,6 +85,11 @@ public final class LocalStack implements AutoCloseable {
   /** A stack on free ports with in-memory data, from the repository's template: what tests and benches start. */
   public static LocalStack ephemeral(Map<String, String> parameterOverrides) throws Exception {
     return start(LocalConfig.ephemeral(LocalConfig.findRoot()).withParameters(parameterOverrides));
+  }
+
+  /** {@link #ephemeral(Map)} with the Step Functions engine on {@code timeline}. */
+  public static LocalStack ephemeral(Map<String, String> parameterOverrides, Timeline timeline) throws Exception {
+    return start(LocalConfig.ephemeral(LocalConfig.findRoot()).withParameters(parameterOverrides), timeline);
   }
 
   private void boot() throws Exception {
@@ -107,9 +123,15 @@ public final class LocalStack implements AutoCloseable {
     int wsPort = Ports.orFree(config.wsPort());
     Ports.requireFree("WebSocket API", wsPort);
     int managementPort = Ports.orFree(0);
+    moderation = LocalModeration.start(timeline, functions, URI.create(emulators.dynamoEndpoint()), URI.create(eventsUrl), config.dataDir());
+    closeables.add(moderation);
+    // The screen step asks the stack's fake provider, unless a --parameter ReputationEndpoint=... says otherwise.
+    if (template.parameters().containsKey("ReputationEndpoint")) {
+      if (!config.parameterOverrides().containsKey("ReputationEndpoint")) parameters.put("ReputationEndpoint", moderation.reputation().endpoint());
+    }
     Map<String, String> clientEnv = Map.of("AWS_REGION", AwsAccount.REGION,
         "AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoEndpoint(), "AWS_ENDPOINT_URL_SQS", emulators.sqsEndpoint(),
-        "AWS_ENDPOINT_URL_EVENTBRIDGE", eventsUrl,
+        "AWS_ENDPOINT_URL_EVENTBRIDGE", eventsUrl, "AWS_ENDPOINT_URL_SFN", moderation.endpoint().toString(),
         "AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", "http://127.0.0.1:" + managementPort);
     dynamo = stackClient(DynamoDbClient.builder(), "DYNAMODB", emulators.dynamoEndpoint());
     sqs = stackClient(SqsClient.builder(), "SQS", emulators.sqsEndpoint());
@@ -132,6 +154,7 @@ public final class LocalStack implements AutoCloseable {
         (props.containsKey("EventBusName") ? resolver.string(props.get("EventBusName")) : "default") + "/" + id));
     // Queue policies cannot be enforced by ElasticMQ; TemplateContractTest checks what they admit.
     template.resourcesOfType("AWS::SQS::QueuePolicy").keySet().forEach(id -> resources.other.put(id, id));
+    LocalModeration.arns(template).forEach(resources.other::put);
     // Everything the local stack does not emulate (alarms, dashboards, nested stacks) still answers Ref with its id.
     template.resources().keySet().forEach(id -> {
       if (!resources.knows(id)) resources.other.put(id, id);
@@ -146,6 +169,7 @@ public final class LocalStack implements AutoCloseable {
     runtimeEnv.put("POWERTOOLS_TRACE_DISABLED", "true");
     functions.putAll(Functions.fromTemplate(template, config.template().getParent(), resolver, runtimeEnv, config.lambdaReports()));
     closeables.addAll(functions.values());
+    moderation.deploy(template, config.template().getParent(), resolver);
 
     events = new EventBridgeEndpoint(eventsPort, EventSources.rules(template, resolver, resources), sqs).start();
     closeables.add(events);
@@ -336,6 +360,21 @@ public final class LocalStack implements AutoCloseable {
     return mappings.stream().filter(StreamEventSource.class::isInstance).map(StreamEventSource.class::cast).toList();
   }
 
+  /** The Step Functions endpoint ({@code SfnClient}, {@code aws stepfunctions --endpoint-url}). */
+  public String stepFunctionsEndpoint() {
+    return moderation.endpoint().toString();
+  }
+
+  /** The fake reputation provider the moderation saga's screen step asks. */
+  public FakeReputationProvider reputation() {
+    return moderation.reputation();
+  }
+
+  /** The clock of the Step Functions engine. */
+  public Timeline timeline() {
+    return timeline;
+  }
+
   public Duration startupTime() {
     return startupTime;
   }
@@ -347,6 +386,7 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint());
     env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint());
     env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventsEndpoint());
+    env.put("AWS_ENDPOINT_URL_SFN", stepFunctionsEndpoint());
     if (webSockets != null) {
       env.put("LINKPULSE_WS", webSocketUrl());
       env.put("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", webSockets.managementEndpoint());
@@ -370,6 +410,8 @@ public final class LocalStack implements AutoCloseable {
     out.printf("  %-16s %s%n", "DynamoDB", dynamoEndpoint() + (config.dataDir() == null ? "  (in memory)" : "  (data: " + config.dataDir() + ")"));
     out.printf("  %-16s %s%n", "SQS", sqsEndpoint());
     out.printf("  %-16s %s%n", "EventBridge", eventsEndpoint() + "  (buses: " + resources.buses.values() + ")");
+    out.printf("  %-16s %s%n", "Step Functions", stepFunctionsEndpoint() + "  (reputation provider: " + moderation.reputation().endpoint()
+        + ", POST /_admin/reputation {\"mode\":\"safe|malicious|slow|5xx\"})");
     if (webSockets != null) out.printf("  %-16s %s%n", "WebSocket API", webSocketUrl() + "  (?token=<JWT>; management: " + webSockets.managementEndpoint() + ")");
     out.printf("  %d functions, %d HTTP routes, %d event-source mappings; tables: %s; queues: %s%n", functions.size(),
         httpRoutes().size(), mappings.size(), resources.tables.values(), resources.queueUrls.keySet());
