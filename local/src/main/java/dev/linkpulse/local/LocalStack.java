@@ -387,6 +387,7 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint());
     env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventsEndpoint());
     env.put("AWS_ENDPOINT_URL_SFN", stepFunctionsEndpoint());
+    env.put("LINKPULSE_REPUTATION", moderation.reputation().endpoint());
     if (webSockets != null) {
       env.put("LINKPULSE_WS", webSocketUrl());
       env.put("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", webSockets.managementEndpoint());
