@@ -34,7 +34,6 @@ final class RetryCommand implements Callable<Integer> {
     Sagas.checkedCode(code);
     return ModerationCommand.run(spec, aws, target, sagas -> {
       var executions = sagas.executionsOf(code);
-      if (executions.isEmpty()) throw new UsageError("no moderation execution for " + code);
       var latest = executions.get(0);
       if (!RETRIABLE.contains(latest.status())) throw new UsageError(code + "'s saga is " + latest.statusAsString() + ", not failed: nothing to retry");
       var input = sagas.input(latest.executionArn());

@@ -60,12 +60,17 @@ final class Sagas {
     return sfn.listExecutionsPaginator(r -> r.stateMachineArn(machineArn)).executions().stream().limit(MAX_EXECUTIONS).toList();
   }
 
-  /** The code's executions, newest first; a name match is confirmed by the execution's input. */
+  /**
+   * The code's executions, newest first; a name match is confirmed by the execution's input.
+   *
+   * @throws UsageError when the code has none
+   */
   List<ExecutionListItem> executionsOf(String code) {
     List<ExecutionListItem> mine = new ArrayList<>();
     for (ExecutionListItem e : executions()) {
       if (e.name().startsWith(code + "-") && code.equals(input(e.executionArn()).path("link").path("code").asText())) mine.add(e);
     }
+    if (mine.isEmpty()) throw new UsageError("no moderation execution for " + code);
     mine.sort(Comparator.comparing(ExecutionListItem::startDate).reversed());
     return mine;
   }

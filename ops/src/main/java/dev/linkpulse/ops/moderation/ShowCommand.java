@@ -1,7 +1,6 @@
 package dev.linkpulse.ops.moderation;
 
 import dev.linkpulse.ops.Linkpulse;
-import dev.linkpulse.ops.UsageError;
 import dev.linkpulse.ops.aws.AwsOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -29,7 +28,6 @@ final class ShowCommand implements Callable<Integer> {
     Sagas.checkedCode(code);
     return ModerationCommand.run(spec, aws, target, sagas -> {
       var executions = sagas.executionsOf(code);
-      if (executions.isEmpty()) throw new UsageError("no moderation execution for " + code);
       PrintWriter out = spec.commandLine().getOut();
       for (var e : executions) {
         out.printf("%s  %s  started %s%s%n", e.name(), e.statusAsString(), e.startDate(), e.stopDate() == null ? "" : ", stopped " + e.stopDate());
