@@ -7,7 +7,9 @@ import dev.linkpulse.emulators.apigateway.WebSocketGateway;
 import dev.linkpulse.emulators.eventbridge.EventBridgeEndpoint;
 import dev.linkpulse.emulators.lambda.LocalFunction;
 import dev.linkpulse.emulators.protocol.AwsAccount;
+import dev.linkpulse.emulators.time.Timeline;
 import dev.linkpulse.local.auth.LocalIssuer;
+import dev.linkpulse.local.moderation.LocalModeration;
 import dev.linkpulse.template.Resolver;
 import dev.linkpulse.template.Template;
 import java.net.URI;
@@ -39,6 +41,8 @@ final class Boot {
   final DynamoDbClient dynamo;
   final SqsClient sqs;
   final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+  /** The Step Functions engine and the reputation provider: up before the functions, which need their endpoints. */
+  final LocalModeration moderation;
   private final List<AutoCloseable> closeables;
 
   EventBridgeEndpoint events;
@@ -50,7 +54,7 @@ final class Boot {
   HttpGateway gateway;
 
   /** Starts the DynamoDB engine and SQS, picks the ports and resolves the parameters; {@code closeables} gets all it opens. */
-  Boot(LocalConfig config, Template template, List<AutoCloseable> closeables) throws Exception {
+  Boot(LocalConfig config, Template template, List<AutoCloseable> closeables, Timeline timeline) throws Exception {
     this.config = config;
     this.template = template;
     this.closeables = closeables;
@@ -64,9 +68,15 @@ final class Boot {
     this.wsPort = Ports.orFree(config.wsPort());
     Ports.requireFree("WebSocket API", wsPort);
     this.managementPort = Ports.orFree(0);
+    this.moderation = closing(LocalModeration.start(timeline, functions, URI.create(emulators.dynamoEndpoint()), URI.create(eventsUrl()),
+        config.dataDir()));
+    // The screen step asks the stack's fake provider, unless a --parameter ReputationEndpoint=... says otherwise.
+    if (template.parameters().containsKey("ReputationEndpoint") && !config.parameterOverrides().containsKey("ReputationEndpoint")) {
+      parameters.put("ReputationEndpoint", moderation.reputation().endpoint());
+    }
     this.clientEnvironment = Map.of("AWS_REGION", AwsAccount.REGION,
         "AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoEndpoint(), "AWS_ENDPOINT_URL_SQS", emulators.sqsEndpoint(),
-        "AWS_ENDPOINT_URL_EVENTBRIDGE", eventsUrl(),
+        "AWS_ENDPOINT_URL_EVENTBRIDGE", eventsUrl(), "AWS_ENDPOINT_URL_SFN", moderation.endpoint().toString(),
         "AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", "http://127.0.0.1:" + managementPort);
     this.dynamo = closing(client(DynamoDbClient.builder(), "DYNAMODB", emulators.dynamoEndpoint()));
     this.sqs = closing(client(SqsClient.builder(), "SQS", emulators.sqsEndpoint()));

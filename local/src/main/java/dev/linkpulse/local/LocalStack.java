@@ -6,7 +6,9 @@ import dev.linkpulse.emulators.eventsources.SqsEventSource;
 import dev.linkpulse.emulators.eventsources.StreamEventSource;
 import dev.linkpulse.emulators.lambda.LocalFunction;
 import dev.linkpulse.emulators.protocol.AwsAccount;
+import dev.linkpulse.emulators.time.Timeline;
 import dev.linkpulse.local.auth.LocalIssuer;
+import dev.linkpulse.local.moderation.FakeReputationProvider;
 import dev.linkpulse.template.Template;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -26,7 +28,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class LocalStack implements AutoCloseable {
   /** In start order; each names its resources before any starts, so every Ref resolves whatever the order. */
-  static final List<Booter> BOOTERS = List.of(new TableBooter(), new QueueBooter(), new FunctionBooter(), new EventBusBooter(),
+  static final List<Booter> BOOTERS = List.of(new TableBooter(), new QueueBooter(), new FunctionBooter(), new StateMachineBooter(), new EventBusBooter(),
       new EventSourceBooter(), new WebSocketApiBooter(), new HttpApiBooter());
 
   private final LocalConfig config;
@@ -34,13 +36,20 @@ public final class LocalStack implements AutoCloseable {
   private Template template;
   private Boot boot;
   private Duration startupTime;
+  private Timeline timeline = Timeline.system();
 
   private LocalStack(LocalConfig config) {
     this.config = config;
   }
 
   public static LocalStack start(LocalConfig config) throws Exception {
+    return start(config, Timeline.system());
+  }
+
+  /** @param timeline the Step Functions engine's clock (waits, retries, review timeouts): a ManualTimeline in tests */
+  public static LocalStack start(LocalConfig config, Timeline timeline) throws Exception {
     LocalStack stack = new LocalStack(config);
+    stack.timeline = timeline;
     try {
       stack.boot();
       return stack;
@@ -55,6 +64,11 @@ public final class LocalStack implements AutoCloseable {
     return start(LocalConfig.ephemeral(LocalConfig.findRoot()).withParameters(parameterOverrides));
   }
 
+  /** {@link #ephemeral(Map)} with the Step Functions engine on {@code timeline}. */
+  public static LocalStack ephemeral(Map<String, String> parameterOverrides, Timeline timeline) throws Exception {
+    return start(LocalConfig.ephemeral(LocalConfig.findRoot()).withParameters(parameterOverrides), timeline);
+  }
+
   private void boot() throws Exception {
     long start = System.nanoTime();
     // The SDK's default credential chain reads these; the emulators accept any credentials.
@@ -65,7 +79,7 @@ public final class LocalStack implements AutoCloseable {
     // default; a whole application's traffic to one emulator needs more, or most requests open a new connection.
     if (System.getProperty("http.maxConnections") == null) System.setProperty("http.maxConnections", "64");
     template = Template.load(config.template());
-    boot = new Boot(config, template, closeables);
+    boot = new Boot(config, template, closeables, timeline);
     for (Booter booter : BOOTERS) booter.name(boot);
     // Everything the local stack does not emulate (alarms, dashboards, nested stacks) still answers Ref with its id.
     template.resources().keySet().forEach(id -> {
@@ -187,6 +201,21 @@ public final class LocalStack implements AutoCloseable {
     return boot.mappings.stream().filter(StreamEventSource.class::isInstance).map(StreamEventSource.class::cast).toList();
   }
 
+  /** The Step Functions endpoint ({@code SfnClient}, {@code aws stepfunctions --endpoint-url}). */
+  public String stepFunctionsEndpoint() {
+    return boot.moderation.endpoint().toString();
+  }
+
+  /** The fake reputation provider the moderation saga's screen step asks. */
+  public FakeReputationProvider reputation() {
+    return boot.moderation.reputation();
+  }
+
+  /** The clock of the Step Functions engine. */
+  public Timeline timeline() {
+    return timeline;
+  }
+
   public Duration startupTime() {
     return startupTime;
   }
@@ -198,6 +227,8 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint());
     env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint());
     env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventsEndpoint());
+    env.put("AWS_ENDPOINT_URL_SFN", stepFunctionsEndpoint());
+    env.put("LINKPULSE_REPUTATION", reputation().endpoint());
     if (boot.webSockets != null) {
       env.put("LINKPULSE_WS", webSocketUrl());
       env.put("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", boot.webSockets.managementEndpoint());
@@ -221,6 +252,8 @@ public final class LocalStack implements AutoCloseable {
     out.printf("  %-16s %s%n", "DynamoDB", dynamoEndpoint() + (config.dataDir() == null ? "  (in memory)" : "  (data: " + config.dataDir() + ")"));
     out.printf("  %-16s %s%n", "SQS", sqsEndpoint());
     out.printf("  %-16s %s%n", "EventBridge", eventsEndpoint() + "  (buses: " + boot.resources.buses.values() + ")");
+    out.printf("  %-16s %s%n", "Step Functions", stepFunctionsEndpoint() + "  (reputation provider: " + reputation().endpoint()
+        + ", POST /_admin/reputation {\"mode\":\"safe|malicious|slow|5xx\"})");
     if (boot.webSockets != null) out.printf("  %-16s %s%n", "WebSocket API", webSocketUrl() + "  (?token=<JWT>; management: " + boot.webSockets.managementEndpoint() + ")");
     out.printf("  %d functions, %d HTTP routes, %d event-source mappings; tables: %s; queues: %s%n", boot.functions.size(),
         boot.routes.size(), boot.mappings.size(), boot.resources.tables.values(), boot.resources.queueUrls.keySet());

@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Sets the DynamoDB engine's fault switches (its {@code /_admin} routes) on the running local stack, for chaos runs. */
-@Command(name = "faults", description = {
+@Command(name = "faults", mixinStandardHelpOptions = true,
+    footerHeading = Linkpulse.EXAMPLES,
+    footer = {"  ./linkpulse faults list", "  ./linkpulse faults add --operation PutItem --share 0.1", "  ./linkpulse faults clear"},
+    description = {
     "Fail, throttle or delay a share of DynamoDB requests on the running local stack, or switch hot-partition throttling.",
     "  faults list | faults clear | faults add --operation PutItem --share 0.1 [--table T] [--error TYPE | --delay-ms N]",
     "  faults throttling on|off"})

@@ -14,6 +14,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Streams: {@code --dynamodb-endpoint-url}, {@code AWS_ENDPOINT_URL_DYNAMODB_STREAMS}, then the DynamoDB endpoint
  * (the local stack's engine, emulators.dynamodb, serves Streams on the DynamoDB port, and {@code ./linkpulse env}
  * exports only the DynamoDB variable).
+ * Step Functions: {@code --sfn-endpoint-url}, {@code AWS_ENDPOINT_URL_SFN}, {@code AWS_ENDPOINT_URL}.
  * The SDK reads the service variables by itself as well; reading them here makes the precedence explicit and the
  * streams fallback possible.
  *
@@ -39,6 +41,10 @@ public final class AwsOptions {
   @Option(names = "--dynamodb-endpoint-url", paramLabel = "URL",
       description = "DynamoDB and DynamoDB Streams endpoint (default: $AWS_ENDPOINT_URL_DYNAMODB, $AWS_ENDPOINT_URL, else AWS's)")
   String dynamoEndpoint;
+
+  @Option(names = "--sfn-endpoint-url", paramLabel = "URL",
+      description = "Step Functions endpoint (default: $AWS_ENDPOINT_URL_SFN, $AWS_ENDPOINT_URL, else AWS's)")
+  String sfnEndpoint;
 
   @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: the SDK's region chain: $AWS_REGION, profile, ...)")
   String region;
@@ -64,6 +70,10 @@ public final class AwsOptions {
     return Endpoints.choose("--dynamodb-endpoint-url", dynamoEndpoint, AwsClients.endpointVariables("DYNAMODB"));
   }
 
+  Optional<URI> sfnEndpoint() {
+    return Endpoints.choose("--sfn-endpoint-url", sfnEndpoint, AwsClients.endpointVariables("SFN"));
+  }
+
   Optional<URI> streamsEndpoint() {
     List<String> variables = Stream.concat(Stream.of("AWS_ENDPOINT_URL_DYNAMODB_STREAMS"), AwsClients.endpointVariables("DYNAMODB").stream()).toList();
     return Endpoints.choose("--dynamodb-endpoint-url", dynamoEndpoint, variables);
@@ -74,6 +84,7 @@ public final class AwsOptions {
     sqsEndpoint();
     dynamoEndpoint();
     streamsEndpoint();
+    sfnEndpoint();
     if (region != null && !region.matches("[a-z0-9-]{2,32}")) throw new UsageError("--region '" + region + "' is not a region name");
     if (profile != null && !profile.matches("\\S+")) throw new UsageError("--profile '" + profile + "' is not a profile name");
   }
@@ -84,6 +95,10 @@ public final class AwsOptions {
 
   public DynamoDbClient dynamo() {
     return configure(DynamoDbClient.builder(), "DYNAMODB", dynamoEndpoint()).build();
+  }
+
+  public SfnClient sfn() {
+    return configure(SfnClient.builder(), "SFN", sfnEndpoint()).build();
   }
 
   public DynamoDbStreamsClient streams() {

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * The nested template's parameters: the physical name of every template.yaml resource a metric or a dashboard names
- * (functions, queues, the HTTP API), which the parent passes in. A metric names such a resource by its logical id.
+ * (functions, queues, the HTTP API, state machines), which the parent passes in. A metric names such a resource by its logical id.
  */
 final class StackParameters {
   /** A parameter: {@code name} is the resource's logical id and a suffix ({@code RecorderFunctionName}). */
@@ -27,6 +27,7 @@ final class StackParameters {
       String kind = switch (dimension) {
         case "FunctionName" -> "function name";
         case "QueueName" -> "queue name";
+        case "StateMachineArn" -> "state machine ARN";
         default -> "HTTP API id";
       };
       return "Physical " + kind + " of " + resource + " in the parent template (" + YamlWriter.scalar(parentValue()) + ").";
@@ -41,7 +42,7 @@ final class StackParameters {
   static List<Param> of(SloSpec spec) {
     StackParameters collected = new StackParameters();
     collected.collect(spec);
-    Map<String, Integer> order = Map.of("FunctionName", 0, "QueueName", 1, "ApiId", 2);
+    Map<String, Integer> order = Map.of("FunctionName", 0, "QueueName", 1, "ApiId", 2, "StateMachineArn", 3);
     return collected.params.values().stream()
         .sorted(Comparator.comparing((Param p) -> order.get(p.dimension())).thenComparing(Param::name)).toList();
   }
