@@ -146,7 +146,7 @@ class SloSpecTest {
 
     Cli noSubcommand = Cli.run("slo");
     assertThat(noSubcommand.exit()).isEqualTo(2);
-    assertThat(noSubcommand.err()).contains("render [--check] or list");
+    assertThat(noSubcommand.err()).contains("render [--check], list or status");
 
     Cli unknownOption = Cli.run("slo", "render", "--chekc");
     assertThat(unknownOption.exit()).isEqualTo(2);
