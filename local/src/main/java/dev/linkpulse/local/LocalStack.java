@@ -2,6 +2,8 @@ package dev.linkpulse.local;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.linkpulse.core.aws.AwsClients;
+import dev.linkpulse.emulators.time.Timeline;
+import dev.linkpulse.local.alarms.LocalMonitoring;
 import dev.linkpulse.local.auth.JwtAuthorizer;
 import dev.linkpulse.local.auth.LocalIssuer;
 import dev.linkpulse.local.gateway.HttpGateway;
@@ -54,13 +56,21 @@ public final class LocalStack implements AutoCloseable {
   private DynamoDbStreamsClient streams;
   private List<AutoCloseable> mappings = List.of();
   private dev.linkpulse.local.ws.WebSocketGateway webSockets;
+  private final Timeline timeline;
+  private LocalMonitoring monitoring;
 
-  private LocalStack(LocalConfig config) {
+  private LocalStack(LocalConfig config, Timeline timeline) {
     this.config = config;
+    this.timeline = timeline;
   }
 
   public static LocalStack start(LocalConfig config) throws Exception {
-    LocalStack stack = new LocalStack(config);
+    return start(config, Timeline.system());
+  }
+
+  /** A stack whose CloudWatch evaluates its alarms (and whose drills end) on {@code timeline}: tests move it. */
+  public static LocalStack start(LocalConfig config, Timeline timeline) throws Exception {
+    LocalStack stack = new LocalStack(config, timeline);
     try {
       stack.boot();
       return stack;
@@ -135,6 +145,7 @@ public final class LocalStack implements AutoCloseable {
     template.resources().keySet().forEach(id -> {
       if (!resources.knows(id)) resources.other.put(id, id);
     });
+    startMonitoring(resolver);
 
     // What Lambda gives every function besides its own variables: its region and role credentials; plus, here,
     // where the services are. The SDK reads X-Ray's and Powertools' switches from the environment too.
@@ -170,6 +181,15 @@ public final class LocalStack implements AutoCloseable {
     closeables.add(gateway);
     gateway.start();
     startupTime = Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  /** CloudWatch with the template's alarms, fed the functions' EMF and the queues' metrics. */
+  private void startMonitoring(Resolver resolver) throws Exception {
+    int port = Ports.orFree(config.cloudWatchPort());
+    Ports.requireFree("CloudWatch", port);
+    monitoring = LocalMonitoring.start(port, timeline, config.stateDir(), template, config.template().getParent(), resolver, LocalMetrics::subscribe);
+    closeables.add(monitoring);
+    monitoring.publishQueueMetrics(sqs, resources.queueUrls);
   }
 
   /** A client of the stack's own, for provisioning and polling: the functions' clients are theirs to build. */
@@ -222,6 +242,15 @@ public final class LocalStack implements AutoCloseable {
       return new JwtAuthorizer(iss, audiences, () -> keys, Clock.systemUTC());
     }
     return new JwtAuthorizer("", List.of(), JWKSet::new, Clock.systemUTC());
+  }
+
+  /** The stack's CloudWatch: its endpoint, alarm states and notifications. */
+  public LocalMonitoring monitoring() {
+    return monitoring;
+  }
+
+  public Timeline timeline() {
+    return timeline;
   }
 
   public LocalConfig config() {
@@ -346,6 +375,8 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint());
     env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint());
     env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventsEndpoint());
+    env.put("AWS_ENDPOINT_URL_CLOUDWATCH", monitoring.endpoint().toString());
+    env.put("LINKPULSE_NOTIFICATIONS", monitoring.notificationLog().toString());
     if (webSockets != null) {
       env.put("LINKPULSE_WS", webSocketUrl());
       env.put("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", webSockets.managementEndpoint());
@@ -369,6 +400,8 @@ public final class LocalStack implements AutoCloseable {
     out.printf("  %-16s %s%n", "DynamoDB", dynamoEndpoint() + (config.dataDir() == null ? "  (in memory)" : "  (data: " + config.dataDir() + ")"));
     out.printf("  %-16s %s%n", "SQS", sqsEndpoint());
     out.printf("  %-16s %s%n", "EventBridge", eventsEndpoint() + "  (buses: " + resources.buses.values() + ")");
+    out.printf("  %-16s %s%n", "CloudWatch", monitoring.endpoint() + "  (" + monitoring.alarmNames().size() + " alarms; notifications: "
+        + monitoring.notificationLog() + ")");
     if (webSockets != null) out.printf("  %-16s %s%n", "WebSocket API", webSocketUrl() + "  (?token=<JWT>; management: " + webSockets.managementEndpoint() + ")");
     out.printf("  %d functions, %d HTTP routes, %d event-source mappings; tables: %s; queues: %s%n", functions.size(),
         httpRoutes().size(), mappings.size(), resources.tables.values(), resources.queueUrls.keySet());
