@@ -4,6 +4,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import dev.linkpulse.core.aws.AwsClients;
 import dev.linkpulse.emulators.time.Timeline;
 import dev.linkpulse.local.alarms.LocalMonitoring;
+import dev.linkpulse.local.drills.DrillRoutes;
+import dev.linkpulse.local.drills.Drills;
 import dev.linkpulse.local.auth.JwtAuthorizer;
 import dev.linkpulse.local.auth.LocalIssuer;
 import dev.linkpulse.local.gateway.HttpGateway;
@@ -178,6 +180,9 @@ public final class LocalStack implements AutoCloseable {
         exchange -> json(exchange, issuer.discoveryJson(issuer.issuer() + "/.well-known/jwks.json")));
     // The dashboard's static files, as they would be served from S3 behind CloudFront; config.json points it here.
     gateway.serve("/dashboard/", new dev.linkpulse.local.dashboard.DashboardHandler(apiUrl, webSocketUrl()));
+    // Failure drills (./linkpulse drill), ended on the stack's timeline.
+    gateway.serve(DrillRoutes.PATH, new DrillRoutes(new Drills(timeline, emulators.dynamoFaults(), tableName("LinkpulseTable"),
+        functions.get("RecorderFunction"))));
     closeables.add(gateway);
     gateway.start();
     startupTime = Duration.ofNanos(System.nanoTime() - start);
