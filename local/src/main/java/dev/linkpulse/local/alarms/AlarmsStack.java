@@ -1,8 +1,8 @@
 package dev.linkpulse.local.alarms;
 
 import dev.linkpulse.emulators.protocol.AwsAccount;
-import dev.linkpulse.local.template.Resolver;
-import dev.linkpulse.local.template.Template;
+import dev.linkpulse.template.Resolver;
+import dev.linkpulse.template.Template;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

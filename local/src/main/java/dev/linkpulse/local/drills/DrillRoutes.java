@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.linkpulse.core.Json;
-import dev.linkpulse.local.gateway.HttpGateway;
+import dev.linkpulse.emulators.apigateway.HttpGateway;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.linkpulse.local.drills;
 
 import dev.linkpulse.emulators.dynamodb.DynamoDbFaults;
 import dev.linkpulse.emulators.time.Timeline;
-import dev.linkpulse.local.lambda.LocalFunction;
+import dev.linkpulse.emulators.lambda.LocalFunction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.linkpulse.emulators.time.ManualTimeline;
 import dev.linkpulse.local.LocalConfig;
 import dev.linkpulse.local.LocalStack;
-import dev.linkpulse.local.template.Template;
+import dev.linkpulse.template.Template;
 import dev.linkpulse.testkit.StackExtension;
 import java.net.URI;
 import java.time.Duration;

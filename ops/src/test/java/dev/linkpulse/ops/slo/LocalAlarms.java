@@ -5,7 +5,7 @@ import dev.linkpulse.emulators.time.ManualTimeline;
 import dev.linkpulse.local.LocalConfig;
 import dev.linkpulse.local.alarms.AlarmsDeployer;
 import dev.linkpulse.local.alarms.AlarmsStack;
-import dev.linkpulse.local.template.Template;
+import dev.linkpulse.template.Template;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
