@@ -158,9 +158,16 @@ public final class LocalStack implements AutoCloseable {
     runtimeEnv.put("AWS_XRAY_CONTEXT_MISSING", "IGNORE_ERROR");
     runtimeEnv.put("POWERTOOLS_TRACE_DISABLED", "true");
     functions.putAll(Functions.fromTemplate(template, config.template().getParent(), resolver, runtimeEnv, config.lambdaReports()));
+    functions.values().forEach(f -> f.onInvocation(monitoring.lambdaMetrics()));
     closeables.addAll(functions.values());
 
     events = new EventBridgeEndpoint(eventsPort, EventSources.rules(template, resolver, resources), sqs).start();
+    // The endpoint counts failed deliveries over all rules; with one rule (the template's) they are that rule's.
+    if (resources.rules.size() == 1) {
+      String busAndRule = resources.rules.values().iterator().next();
+      monitoring.publishFailedInvocations(events::failed, busAndRule.substring(0, busAndRule.indexOf('/')),
+          busAndRule.substring(busAndRule.indexOf('/') + 1));
+    }
     closeables.add(events);
     streams = stackClient(DynamoDbStreamsClient.builder(), "DYNAMODB", emulators.dynamoEndpoint());
     closeables.add(streams);
@@ -176,6 +183,7 @@ public final class LocalStack implements AutoCloseable {
     LocalEdge edge = new LocalEdge(parameters.get("EdgeOriginSecret"), ServedHosts.of(List.of(parameters.get("ShortBaseUrl"), apiUrl)));
     gateway = new HttpGateway(apiPort, httpRoutes(), authorizer(resolver), edge).serve("/health", exchange ->
         HttpGateway.write(exchange, exchange.getRequestMethod(), 200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
+    resources.apis.values().stream().findFirst().ifPresent(apiId -> gateway.onRequest(monitoring.apiMetrics(apiId)));
     gateway.serve(LocalIssuer.PATH + "/.well-known/jwks.json", exchange -> json(exchange, issuer.jwksJson()));
     gateway.serve(LocalIssuer.PATH + "/.well-known/openid-configuration",
         exchange -> json(exchange, issuer.discoveryJson(issuer.issuer() + "/.well-known/jwks.json")));

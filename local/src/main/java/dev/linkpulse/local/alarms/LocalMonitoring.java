@@ -27,7 +27,8 @@ public final class LocalMonitoring implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final Timeline timeline;
   private final List<String> alarmNames = new ArrayList<>();
-  private volatile Timeline.Scheduled nextPoll;
+  /** The next run of each poller. */
+  private final List<java.util.concurrent.atomic.AtomicReference<Timeline.Scheduled>> polls = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
   private Path notificationLog;
 
@@ -70,21 +71,42 @@ public final class LocalMonitoring implements AutoCloseable {
 
   /** Publishes what SQS publishes for {@code queueUrls} (logical id to URL), once a minute of timeline time. */
   public void publishQueueMetrics(SqsClient sqs, Map<String, String> queueUrls) {
-    QueueMetrics metrics = new QueueMetrics(sqs, queueUrls, cloudWatch);
-    Instant now = timeline.now();
-    schedulePoll(metrics, Instant.ofEpochSecond((Math.floorDiv(now.getEpochSecond(), 60) + 1) * 60 - 30));
+    poll(new QueueMetrics(sqs, queueUrls, cloudWatch));
   }
 
-  private void schedulePoll(Runnable metrics, Instant at) {
+  /** Publishes EventBridge's FailedInvocations of {@code rule} on {@code bus}, from the endpoint's count so far. */
+  public void publishFailedInvocations(java.util.function.LongSupplier failedSoFar, String bus, String rule) {
+    poll(ServiceMetrics.failedInvocations(cloudWatch, failedSoFar, bus, rule));
+  }
+
+  /** What Lambda publishes for a function's invocations: hand it to each function. */
+  public dev.linkpulse.emulators.lambda.InvocationListener lambdaMetrics() {
+    return ServiceMetrics.lambda(cloudWatch);
+  }
+
+  /** What API Gateway publishes for the HTTP API {@code apiId}: hand it to the gateway. */
+  public dev.linkpulse.emulators.apigateway.RequestListener apiMetrics(String apiId) {
+    return ServiceMetrics.api(cloudWatch, apiId);
+  }
+
+  /** Runs {@code metrics} half a minute into every minute of timeline time. */
+  private void poll(Runnable metrics) {
+    Instant now = timeline.now();
+    java.util.concurrent.atomic.AtomicReference<Timeline.Scheduled> next = new java.util.concurrent.atomic.AtomicReference<>();
+    polls.add(next);
+    schedulePoll(metrics, Instant.ofEpochSecond((Math.floorDiv(now.getEpochSecond(), 60) + 1) * 60 - 30), next);
+  }
+
+  private void schedulePoll(Runnable metrics, Instant at, java.util.concurrent.atomic.AtomicReference<Timeline.Scheduled> next) {
     if (closed) return;
-    nextPoll = timeline.schedule(at, () -> {
+    next.set(timeline.schedule(at, () -> {
       try {
         metrics.run();
       } catch (RuntimeException e) {
         // a poll that fails (the stack closing, say) is a missing datapoint, as on AWS
       }
-      schedulePoll(metrics, at.plusSeconds(60));
-    });
+      schedulePoll(metrics, at.plusSeconds(60), next);
+    }));
   }
 
   /** The file every alarm action is appended to ({@link NotificationLog}). */
@@ -119,8 +141,10 @@ public final class LocalMonitoring implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    Timeline.Scheduled poll = nextPoll;
-    if (poll != null) poll.cancel();
+    for (var next : polls) {
+      Timeline.Scheduled s = next.get();
+      if (s != null) s.cancel();
+    }
     for (AutoCloseable c : closeables) {
       try {
         c.close();

@@ -87,13 +87,25 @@ class StackAlarmsTest {
         .containsOnlyKeys("linkpulse-redirect-availability-fast-burn");
   }
 
+  /** The Sum of a metric of one dimension over the last two hours of timeline time. */
+  static double sum(String namespace, String metric, String dimension, String value) {
+    return cloudWatch.getMetricStatistics(r -> r.namespace(namespace).metricName(metric).dimensions(Dimension.builder().name(dimension).value(value).build())
+        .statistics(Statistic.SUM).period(3600).startTime(TIMELINE.now().minus(Duration.ofHours(2))).endTime(TIMELINE.now().plus(Duration.ofHours(1))))
+        .datapoints().stream().mapToDouble(d -> d.sum()).sum();
+  }
+
   @Test
-  void theRedirectsEmfAndTheQueuesDepthsBecomeMetrics() {
+  void theRedirectsEmfAndTheQueuesDepthsBecomeMetrics_asDoLambdasAndApiGatewaysOwn() {
     for (int i = 0; i < 3; i++) assertThat(stack.get("/no-such-code-" + i, null).status()).isEqualTo(404);
     var stats = cloudWatch.getMetricStatistics(r -> r.namespace("Linkpulse").metricName("Requests")
         .dimensions(Dimension.builder().name("Service").value("redirect").build()).statistics(Statistic.SUM).period(3600)
         .startTime(TIMELINE.now().minus(Duration.ofHours(2))).endTime(TIMELINE.now().plus(Duration.ofHours(2))));
     assertThat(stats.datapoints().stream().mapToDouble(d -> d.sum()).sum()).isEqualTo(3.0);
+    assertThat(sum("AWS/Lambda", "Invocations", "FunctionName", "RedirectFunction")).isEqualTo(3.0);
+    assertThat(sum("AWS/Lambda", "Errors", "FunctionName", "RedirectFunction")).isZero();
+    assertThat(sum("AWS/ApiGateway", "Count", "ApiId", "local")).isEqualTo(3.0);
+    assertThat(sum("AWS/ApiGateway", "4xx", "ApiId", "local")).isEqualTo(3.0);
+    assertThat(sum("AWS/ApiGateway", "5xx", "ApiId", "local")).isZero();
 
     TIMELINE.advance(Duration.ofMinutes(1));
     String queue = stack.stack().queueUrl("ClicksDLQ");
