@@ -8,6 +8,7 @@ import dev.linkpulse.emulators.eventbridge.EventBridgeEndpoint;
 import dev.linkpulse.emulators.lambda.LocalFunction;
 import dev.linkpulse.emulators.protocol.AwsAccount;
 import dev.linkpulse.emulators.time.Timeline;
+import dev.linkpulse.local.alarms.LocalMonitoring;
 import dev.linkpulse.local.auth.LocalIssuer;
 import dev.linkpulse.local.moderation.LocalModeration;
 import dev.linkpulse.template.Resolver;
@@ -43,6 +44,8 @@ final class Boot {
   final Map<String, LocalFunction> functions = new LinkedHashMap<>();
   /** The Step Functions engine and the reputation provider: up before the functions, which need their endpoints. */
   final LocalModeration moderation;
+  /** The one clock of the stack's engines: Step Functions, CloudWatch's evaluation, the drills' ends. */
+  final Timeline timeline;
   private final List<AutoCloseable> closeables;
 
   EventBridgeEndpoint events;
@@ -52,12 +55,14 @@ final class Boot {
   LocalIssuer issuer;
   List<HttpRoute> routes = List.of();
   HttpGateway gateway;
+  LocalMonitoring monitoring;
 
   /** Starts the DynamoDB engine and SQS, picks the ports and resolves the parameters; {@code closeables} gets all it opens. */
   Boot(LocalConfig config, Template template, List<AutoCloseable> closeables, Timeline timeline) throws Exception {
     this.config = config;
     this.template = template;
     this.closeables = closeables;
+    this.timeline = timeline;
     this.emulators = closing(Emulators.start(config.dynamoPort(), config.sqsPort(), config.dataDir()));
     this.apiPort = Ports.orFree(config.apiPort());
     Ports.requireFree("HTTP API", apiPort);

@@ -7,6 +7,7 @@ import dev.linkpulse.emulators.eventsources.StreamEventSource;
 import dev.linkpulse.emulators.lambda.LocalFunction;
 import dev.linkpulse.emulators.protocol.AwsAccount;
 import dev.linkpulse.emulators.time.Timeline;
+import dev.linkpulse.local.alarms.LocalMonitoring;
 import dev.linkpulse.local.auth.LocalIssuer;
 import dev.linkpulse.local.moderation.FakeReputationProvider;
 import dev.linkpulse.template.Template;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalStack implements AutoCloseable {
   /** In start order; each names its resources before any starts, so every Ref resolves whatever the order. */
   static final List<Booter> BOOTERS = List.of(new TableBooter(), new QueueBooter(), new FunctionBooter(), new StateMachineBooter(), new EventBusBooter(),
-      new EventSourceBooter(), new WebSocketApiBooter(), new HttpApiBooter());
+      new EventSourceBooter(), new WebSocketApiBooter(), new HttpApiBooter(), new MonitoringBooter());
 
   private final LocalConfig config;
   private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -211,7 +212,12 @@ public final class LocalStack implements AutoCloseable {
     return boot.moderation.reputation();
   }
 
-  /** The clock of the Step Functions engine. */
+  /** The stack's CloudWatch: its endpoint, alarm states and notifications. */
+  public LocalMonitoring monitoring() {
+    return boot.monitoring;
+  }
+
+  /** The clock of the Step Functions engine, the CloudWatch alarms' evaluation and the drills: tests move it. */
   public Timeline timeline() {
     return timeline;
   }
@@ -229,6 +235,8 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventsEndpoint());
     env.put("AWS_ENDPOINT_URL_SFN", stepFunctionsEndpoint());
     env.put("LINKPULSE_REPUTATION", reputation().endpoint());
+    env.put("AWS_ENDPOINT_URL_CLOUDWATCH", boot.monitoring.endpoint().toString());
+    env.put("LINKPULSE_NOTIFICATIONS", boot.monitoring.notificationLog().toString());
     if (boot.webSockets != null) {
       env.put("LINKPULSE_WS", webSocketUrl());
       env.put("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", boot.webSockets.managementEndpoint());
@@ -254,6 +262,8 @@ public final class LocalStack implements AutoCloseable {
     out.printf("  %-16s %s%n", "EventBridge", eventsEndpoint() + "  (buses: " + boot.resources.buses.values() + ")");
     out.printf("  %-16s %s%n", "Step Functions", stepFunctionsEndpoint() + "  (reputation provider: " + reputation().endpoint()
         + ", POST /_admin/reputation {\"mode\":\"safe|malicious|slow|5xx\"})");
+    out.printf("  %-16s %s%n", "CloudWatch", boot.monitoring.endpoint() + "  (" + boot.monitoring.alarmNames().size() + " alarms; notifications: "
+        + boot.monitoring.notificationLog() + ")");
     if (boot.webSockets != null) out.printf("  %-16s %s%n", "WebSocket API", webSocketUrl() + "  (?token=<JWT>; management: " + boot.webSockets.managementEndpoint() + ")");
     out.printf("  %d functions, %d HTTP routes, %d event-source mappings; tables: %s; queues: %s%n", boot.functions.size(),
         boot.routes.size(), boot.mappings.size(), boot.resources.tables.values(), boot.resources.queueUrls.keySet());
