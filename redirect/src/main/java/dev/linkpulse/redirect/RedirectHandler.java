@@ -27,10 +27,7 @@ public final class RedirectHandler extends HttpApiHandler {
     Clock clock = Clock.systemUTC();
     LinkStore store = LinkStore.dynamoDb(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
     LinkCache cache = new LinkCache(10_000, Duration.ofSeconds(Env.getInt("LINK_CACHE_SECONDS", 30)), clock);
-    // A click that cannot be published within ~1 s is given up (and counted) rather than holding the visitor.
-    EventBridgeClient events = AwsClients.configure(EventBridgeClient.builder(), "EVENTBRIDGE")
-        .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofMillis(1000)).retryStrategy(b -> b.maxAttempts(2)))
-        .build();
+    EventBridgeClient events = ClickPublisher.client();
     this.redirects = new Redirects(code -> cache.get(code, store::find),
         new ClickFactory(new VisitorHasher(Env.require("VISITOR_HASH_KEY")), clock),
         new ClickPublisher(events, Env.require("CLICKS_BUS_NAME"), metrics), clock);
