@@ -16,9 +16,11 @@ import picocli.CommandLine.Option;
         "  ./linkpulse bench pipeline",
         "  ./linkpulse bench realtime --rate 300",
         "  ./linkpulse bench hotkey",
-        "  ./linkpulse bench redirect"},
+        "  ./linkpulse bench redirect",
+        "  ./linkpulse bench coldstart",
+        "  ./linkpulse bench cost"},
     description = "Benchmarks that print tables, comparing designs side by side in one run.",
-    subcommands = {BenchCommand.Pipeline.class, BenchCommand.Realtime.class, BenchCommand.HotKey.class, BenchCommand.Redirect.class})
+    subcommands = {BenchCommand.Pipeline.class, BenchCommand.Realtime.class, BenchCommand.HotKey.class, BenchCommand.Redirect.class, BenchCommand.ColdStart.class, BenchCommand.Cost.class})
 public final class BenchCommand {
   @Command(name = "pipeline", mixinStandardHelpOptions = true,
       footerHeading = Linkpulse.EXAMPLES,
@@ -136,6 +138,52 @@ public final class BenchCommand {
       if (warmUp < 0 || warmUp > 100_000) throw new UsageError("--warm-up must be between 0 and 100000");
       RedirectBench bench = new RedirectBench(System.out);
       bench.print(bench.run(calls, warmUp));
+      return 0;
+    }
+  }
+
+  @Command(name = "coldstart", mixinStandardHelpOptions = true,
+      footerHeading = Linkpulse.EXAMPLES,
+      footer = {"  ./linkpulse bench coldstart", "  ./linkpulse bench coldstart --jvms 10"},
+      description = {
+      "Cold starts: per function, fresh JVMs with only its artifact and Lambda's java21 flags, against an in-memory local",
+      "stack; init, first and tenth invocation (p50, max), without priming and with SnapStart-style priming."})
+  static final class ColdStart implements Callable<Integer> {
+    @Option(names = "--jvms", description = "fresh JVMs per function and mode (default ${DEFAULT-VALUE})") int jvms = 5;
+
+    @Override
+    public Integer call() throws Exception {
+      if (jvms < 1 || jvms > 50) throw new UsageError("--jvms must be between 1 and 50");
+      ColdStartBench bench = new ColdStartBench(System.out);
+      bench.print(bench.run(jvms));
+      return 0;
+    }
+  }
+
+  @Command(name = "cost", mixinStandardHelpOptions = true,
+      footerHeading = Linkpulse.EXAMPLES,
+      footer = {"  ./linkpulse bench cost", "  ./linkpulse bench cost --rate 1000 --seconds 20 --subscribers 0"},
+      description = {
+      "Dollars per million clicks, Linkpulse against the seed-style design, at AWS list prices (us-east-1, on-demand,",
+      "arm64; the table is in PriceList), with units from a measured run: the simulated pipeline (bench hotkey), the",
+      "redirect in-process (bench redirect), the seed-style transaction on our DynamoDB engine. Ends with a containers note."})
+  static final class Cost implements Callable<Integer> {
+    @Option(names = "--rate", description = "clicks per simulated second on the viral link (default ${DEFAULT-VALUE})") int rate = 10_000;
+    @Option(names = "--seconds", description = "simulated seconds (default ${DEFAULT-VALUE})") int seconds = 5;
+    @Option(names = "--subscribers", description = "live viewers of the link, one push each per counter update (default ${DEFAULT-VALUE})")
+    int subscribers = 1;
+
+    @Override
+    public Integer call() throws Exception {
+      if (rate < 100 || rate > 50_000) throw new UsageError("--rate must be between 100 and 50000");
+      if (seconds < 1 || seconds > 120) throw new UsageError("--seconds must be between 1 and 120");
+      if (subscribers < 0 || subscribers > 10_000) throw new UsageError("--subscribers must be between 0 and 10000");
+      RedirectBench redirect = new RedirectBench(System.out);
+      double redirectMillis = redirect.run(2_000, 1_000).get(1).micros().getValueAtPercentile(50) / 1000.0;
+      Workload viral = Workload.viral(rate * seconds, 0.02, 42);
+      var result = HotKeySimulation.run(viral, HotKeyBench.settings(rate, 16, Map.of()));
+      CostBench cost = new CostBench(System.out);
+      cost.print(cost.linkpulse(result, redirectMillis, subscribers), cost.seedStyle(Workload.viral(2_000, 0.02, 42), redirectMillis), redirectMillis);
       return 0;
     }
   }

@@ -33,8 +33,11 @@ final class HotKeySimulation {
   /** One simulated second: what arrived, what the aggregator did, and the hottest key's load. */
   record Second(long second, int delivered, int invocations, int counterWrites, String hottestKey, double hottestWcu) {}
 
+  /** Where the functions' time went, measured in-process (not Lambda's billing): calls and milliseconds each. */
+  record FunctionTime(int recorderCalls, double recorderMillis, int aggregatorCalls, double aggregatorMillis) {}
+
   record Result(Workload workload, Settings settings, List<Second> seconds, double rawWcu, double counterWcu,
-      long counterItemBytes, int invocations, int retries, boolean exact) {
+      long counterItemBytes, int invocations, int retries, boolean exact, double rcu, FunctionTime time) {
     double wcuPerClick() {
       return (rawWcu + counterWcu) / workload.distinct();
     }
@@ -70,6 +73,7 @@ final class HotKeySimulation {
       long pendingSince = 0;
       int next = 0;
       final int[] perSecond = new int[3];
+      final long[] time = new long[4];
       long end = deliveries.get(deliveries.size() - 1).atMillis() + 1;
       for (now[0] = 0; next < deliveries.size() || !pending.isEmpty() || !pollers.drained(); now[0] += TICK_MILLIS) {
         if (now[0] > end + 600_000) throw new IllegalStateException("the aggregator fell ten minutes behind; giving up");
@@ -79,16 +83,19 @@ final class HotKeySimulation {
           pending.add(deliveries.get(next++).message());
           perSecond[0]++;
           if (pending.size() == s.recorderBatch()) {
-            recorder.record(pending);
+            record(recorder, pending, time);
             pending = new ArrayList<>();
           }
         }
         if (!pending.isEmpty() && (now[0] - pendingSince >= s.recorderWindowMillis() || next == deliveries.size())) {
-          recorder.record(pending);
+          record(recorder, pending, time);
           pending = new ArrayList<>();
         }
         pollers.poll(now[0], batch -> {
+          long t = System.nanoTime();
           CounterAggregator.Result r = aggregator.aggregate(batch);
+          time[2]++;
+          time[3] += System.nanoTime() - t;
           perSecond[1]++;
           perSecond[2] += r.written().size();
           return r.retryFrom();
@@ -101,8 +108,16 @@ final class HotKeySimulation {
       }
       boolean exact = exact(dynamo, table, w);
       return new Result(w, s, seconds, rawLedger.wcu(), ledger.wcu() - rawLedger.wcu(), ledger.largestItem(Keys.STATS_PREFIX),
-          pollers.invocations(), pollers.retries(), exact);
+          pollers.invocations(), pollers.retries(), exact, ledger.rcu(),
+          new FunctionTime((int) time[0], time[1] / 1e6, (int) time[2], time[3] / 1e6));
     }
+  }
+
+  private static void record(ClickRecorder recorder, List<ClickRecorder.Message> batch, long[] time) {
+    long t = System.nanoTime();
+    recorder.record(batch);
+    time[0]++;
+    time[1] += System.nanoTime() - t;
   }
 
   private static DynamoDbClient counterClient(DynamoDbEmulator engine, WriteAccounting.Ledger ledger) {

@@ -43,6 +43,8 @@ public final class WriteAccounting implements ExecutionInterceptor {
     /** The second a write is charged to: the wall clock's, or a simulation's. */
     private final java.util.function.LongSupplier clockSecond;
     final LongAdder wcuTenths = new LongAdder();
+    /** Read units in tenths (an eventually consistent read is half a unit). */
+    final LongAdder rcuTenths = new LongAdder();
     final Map<String, LongAdder> perKeySecond = new ConcurrentHashMap<>();
     final Map<String, Long> lastSize = new ConcurrentHashMap<>();
 
@@ -56,6 +58,15 @@ public final class WriteAccounting implements ExecutionInterceptor {
 
     double wcu() {
       return wcuTenths.sum() / 10.0;
+    }
+
+    double rcu() {
+      return rcuTenths.sum() / 10.0;
+    }
+
+    void read(Map<String, AttributeValue> item, boolean consistent) {
+      long size = item == null || item.isEmpty() ? 0 : WriteCost.itemSize(item);
+      rcuTenths.add(Math.round(dev.linkpulse.emulators.dynamodb.CapacityRules.readUnits(size, consistent) * 10));
     }
 
     /** The busiest partition key's highest one-second write load. */
@@ -141,6 +152,8 @@ public final class WriteAccounting implements ExecutionInterceptor {
           else if (w.deleteRequest() != null) l.delete(w.deleteRequest().key());
         }
       });
+    } else if (request instanceof software.amazon.awssdk.services.dynamodb.model.GetItemRequest get) {
+      l.read(((software.amazon.awssdk.services.dynamodb.model.GetItemResponse) context.response()).item(), Boolean.TRUE.equals(get.consistentRead()));
     } else {
       charge(l, request);
     }
