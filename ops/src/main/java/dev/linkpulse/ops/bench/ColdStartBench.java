@@ -5,10 +5,6 @@ import dev.linkpulse.local.LocalStack;
 import dev.linkpulse.local.lambda.LocalFunction;
 import dev.linkpulse.local.template.FunctionSpec;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +32,7 @@ final class ColdStartBench {
   List<Row> run(int jvms) throws Exception {
     List<Row> rows = new ArrayList<>();
     try (LocalStack stack = LocalStack.ephemeral(Map.of())) {
-      createLink(stack);
+      RedirectBench.createLink(stack, ColdStartEvents.CODE);
       for (FunctionSpec spec : stack.template().functions()) {
         LocalFunction fn = stack.function(spec.logicalId());
         var event = ColdStartEvents.forFunction(spec.logicalId(), fn.environment());
@@ -73,14 +69,6 @@ final class ColdStartBench {
       for (int k = 0; k < 4; k++) v[k][i] = Double.parseDouble(f[k + 1]);
     }
     return new Row(spec.logicalId(), primed, v[0], v[1], v[2], v[3]);
-  }
-
-  private static void createLink(LocalStack stack) throws Exception {
-    HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/links"))
-        .header("Authorization", "Bearer " + stack.token("bench")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://example.com/cold\",\"alias\":\"" + ColdStartEvents.CODE + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (created.statusCode() != 201) throw new IllegalStateException("could not create the bench link: " + created.body());
   }
 
   void print(List<Row> rows) {

@@ -63,7 +63,11 @@ public final class ColdStartProbe {
     Object instance = ((Deque<?>) idle.get(function)).peek();
     Field handlerField = instance.getClass().getDeclaredField("handler");
     handlerField.setAccessible(true);
-    Object handler = handlerField.get(instance);
+    beforeCheckpoint(handlerField.get(instance));
+  }
+
+  /** Calls {@code beforeCheckpoint} of each {@code org.crac} resource {@code handler} keeps in a field of its own. */
+  static void beforeCheckpoint(Object handler) throws Exception {
     Class<?> resource = Class.forName("org.crac.Resource", true, handler.getClass().getClassLoader());
     Class<?> context = Class.forName("org.crac.Context", true, handler.getClass().getClassLoader());
     for (Field f : handler.getClass().getDeclaredFields()) {

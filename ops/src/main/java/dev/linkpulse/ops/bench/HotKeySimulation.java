@@ -106,6 +106,11 @@ final class HotKeySimulation {
           java.util.Arrays.fill(perSecond, 0);
         }
       }
+      if (perSecond[0] + perSecond[1] > 0) {
+        long last = now[0] / 1000;
+        var hottest = ledger.hottestIn(last);
+        seconds.add(new Second(last, perSecond[0], perSecond[1], perSecond[2], hottest.getKey(), hottest.getValue()));
+      }
       boolean exact = exact(dynamo, table, w);
       return new Result(w, s, seconds, rawLedger.wcu(), ledger.wcu() - rawLedger.wcu(), ledger.largestItem(Keys.STATS_PREFIX),
           pollers.invocations(), pollers.retries(), exact, ledger.rcu(),

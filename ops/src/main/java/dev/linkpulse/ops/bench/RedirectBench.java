@@ -36,10 +36,8 @@ final class RedirectBench {
 
   List<Row> run(int calls, int warmUp) throws Exception {
     try (LocalStack stack = LocalStack.ephemeral(Map.of())) {
-      createLink(stack);
-      Map<String, String> env = Map.of("TABLE_NAME", stack.tableName("LinkpulseTable"), "CLICKS_BUS_NAME", stack.busName("ClicksBus"),
-          "VISITOR_HASH_KEY", "bench-visitor-hash-key-0123456789abcdef", "AWS_REGION", "us-east-1",
-          "AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoEndpoint(), "AWS_ENDPOINT_URL_EVENTBRIDGE", stack.eventsEndpoint());
+      createLink(stack, CODE);
+      Map<String, String> env = environment(stack);
       PrintStream stdout = System.out;
       // The handler's metrics (EMF lines, one per call) are written as on Lambda, to a stream nobody reads.
       System.setOut(new PrintStream(OutputStream.nullOutputStream()));
@@ -78,7 +76,7 @@ final class RedirectBench {
     return new Row(what, calls, micros);
   }
 
-  private static APIGatewayV2HTTPEvent request() {
+  static APIGatewayV2HTTPEvent request() {
     APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
     event.setRawPath("/" + CODE);
     event.setPathParameters(Map.of("code", CODE));
@@ -92,10 +90,18 @@ final class RedirectBench {
     return event;
   }
 
-  private static void createLink(LocalStack stack) throws Exception {
+  /** What the redirect function's environment holds, pointed at {@code stack}: for a handler built in-process. */
+  static Map<String, String> environment(LocalStack stack) {
+    return Map.of("TABLE_NAME", stack.tableName("LinkpulseTable"), "CLICKS_BUS_NAME", stack.busName("ClicksBus"),
+        "VISITOR_HASH_KEY", "bench-visitor-hash-key-0123456789abcdef", "AWS_REGION", "us-east-1",
+        "AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoEndpoint(), "AWS_ENDPOINT_URL_EVENTBRIDGE", stack.eventsEndpoint());
+  }
+
+  /** A link under {@code code}, made through the stack's API as a user would. */
+  static void createLink(LocalStack stack, String code) throws Exception {
     HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/links"))
         .header("Authorization", "Bearer " + stack.token("bench")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://example.com/bench\",\"alias\":\"" + CODE + "\"}")).build(),
+        .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://example.com/bench\",\"alias\":\"" + code + "\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
     if (created.statusCode() != 201) throw new IllegalStateException("could not create the bench link: " + created.body());
   }
