@@ -2,8 +2,8 @@ package dev.linkpulse.ops.bench;
 
 import dev.linkpulse.core.Json;
 import dev.linkpulse.local.LocalStack;
-import dev.linkpulse.local.lambda.LocalFunction;
-import dev.linkpulse.local.template.FunctionSpec;
+import dev.linkpulse.emulators.lambda.LocalFunction;
+import dev.linkpulse.template.FunctionSpec;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.linkpulse.ops.bench;
 
 import dev.linkpulse.core.Json;
-import dev.linkpulse.local.lambda.LocalFunction;
+import dev.linkpulse.emulators.lambda.LocalFunction;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;

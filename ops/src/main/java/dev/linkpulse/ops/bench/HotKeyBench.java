@@ -1,7 +1,7 @@
 package dev.linkpulse.ops.bench;
 
 import dev.linkpulse.local.LocalConfig;
-import dev.linkpulse.local.template.Template;
+import dev.linkpulse.template.Template;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

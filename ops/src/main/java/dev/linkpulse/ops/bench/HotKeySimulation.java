@@ -56,9 +56,7 @@ final class HotKeySimulation {
     try (DynamoDbEmulator engine = DynamoDbEmulator.builder().port(0).timeline(timeline).hotPartitionThrottling(true).start();
          DynamoDbClient dynamo = counterClient(engine, ledger)) {
       String table = "HotKey";
-      dynamo.createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")
-          .attributeDefinitions(a -> a.attributeName(Keys.PK).attributeType("S"), a -> a.attributeName(Keys.SK).attributeType("S"))
-          .keySchema(k -> k.attributeName(Keys.PK).keyType("HASH"), k -> k.attributeName(Keys.SK).keyType("RANGE")));
+      createTable(dynamo, table);
       SimulatedStream stream = new SimulatedStream(s.shards());
       WriteAccounting.Ledger rawLedger = new WriteAccounting.Ledger(() -> now[0] / 1000);
       // The raw click log charges both ledgers: the whole run's, and the raw clicks' alone.
@@ -68,61 +66,51 @@ final class HotKeySimulation {
       StreamPollers pollers = new StreamPollers(stream, s.aggregatorBatch(), s.aggregatorWindowMillis(), 7);
 
       List<ClickSchedule.Delivery> deliveries = ClickSchedule.of(w, START, s.perSecond());
+      RecorderBatches batches = new RecorderBatches(recorder, s.recorderBatch(), s.recorderWindowMillis());
       List<Second> seconds = new ArrayList<>();
-      List<ClickRecorder.Message> pending = new ArrayList<>();
-      long pendingSince = 0;
       int next = 0;
       final int[] perSecond = new int[3];
-      final long[] time = new long[4];
+      final long[] time = new long[2];
       long end = deliveries.get(deliveries.size() - 1).atMillis() + 1;
-      for (now[0] = 0; next < deliveries.size() || !pending.isEmpty() || !pollers.drained(); now[0] += TICK_MILLIS) {
+      for (now[0] = 0; next < deliveries.size() || !batches.empty() || !pollers.drained(); now[0] += TICK_MILLIS) {
         if (now[0] > end + 600_000) throw new IllegalStateException("the aggregator fell ten minutes behind; giving up");
         timeline.advance(Duration.ofMillis(TICK_MILLIS));
         while (next < deliveries.size() && deliveries.get(next).atMillis() <= now[0]) {
-          if (pending.isEmpty()) pendingSince = now[0];
-          pending.add(deliveries.get(next++).message());
+          batches.offer(deliveries.get(next++).message(), now[0]);
           perSecond[0]++;
-          if (pending.size() == s.recorderBatch()) {
-            record(recorder, pending, time);
-            pending = new ArrayList<>();
-          }
         }
-        if (!pending.isEmpty() && (now[0] - pendingSince >= s.recorderWindowMillis() || next == deliveries.size())) {
-          record(recorder, pending, time);
-          pending = new ArrayList<>();
-        }
+        batches.tick(now[0], next == deliveries.size());
         pollers.poll(now[0], batch -> {
           long t = System.nanoTime();
           CounterAggregator.Result r = aggregator.aggregate(batch);
-          time[2]++;
-          time[3] += System.nanoTime() - t;
+          time[0]++;
+          time[1] += System.nanoTime() - t;
           perSecond[1]++;
           perSecond[2] += r.written().size();
           return r.retryFrom();
         });
         if ((now[0] + TICK_MILLIS) % 1000 == 0) {
-          var hottest = ledger.hottestIn(now[0] / 1000);
-          seconds.add(new Second(now[0] / 1000, perSecond[0], perSecond[1], perSecond[2], hottest.getKey(), hottest.getValue()));
+          seconds.add(second(ledger, now[0] / 1000, perSecond));
           java.util.Arrays.fill(perSecond, 0);
         }
       }
-      if (perSecond[0] + perSecond[1] > 0) {
-        long last = now[0] / 1000;
-        var hottest = ledger.hottestIn(last);
-        seconds.add(new Second(last, perSecond[0], perSecond[1], perSecond[2], hottest.getKey(), hottest.getValue()));
-      }
+      if (perSecond[0] + perSecond[1] > 0) seconds.add(second(ledger, now[0] / 1000, perSecond));
       boolean exact = exact(dynamo, table, w);
       return new Result(w, s, seconds, rawLedger.wcu(), ledger.wcu() - rawLedger.wcu(), ledger.largestItem(Keys.STATS_PREFIX),
           pollers.invocations(), pollers.retries(), exact, ledger.rcu(),
-          new FunctionTime((int) time[0], time[1] / 1e6, (int) time[2], time[3] / 1e6));
+          new FunctionTime(batches.calls(), batches.millis(), (int) time[0], time[1] / 1e6));
     }
   }
 
-  private static void record(ClickRecorder recorder, List<ClickRecorder.Message> batch, long[] time) {
-    long t = System.nanoTime();
-    recorder.record(batch);
-    time[0]++;
-    time[1] += System.nanoTime() - t;
+  private static Second second(WriteAccounting.Ledger ledger, long second, int[] counts) {
+    var hottest = ledger.hottestIn(second);
+    return new Second(second, counts[0], counts[1], counts[2], hottest.getKey(), hottest.getValue());
+  }
+
+  private static void createTable(DynamoDbClient dynamo, String table) {
+    dynamo.createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")
+        .attributeDefinitions(a -> a.attributeName(Keys.PK).attributeType("S"), a -> a.attributeName(Keys.SK).attributeType("S"))
+        .keySchema(k -> k.attributeName(Keys.PK).keyType("HASH"), k -> k.attributeName(Keys.SK).keyType("RANGE")));
   }
 
   private static DynamoDbClient counterClient(DynamoDbEmulator engine, WriteAccounting.Ledger ledger) {
