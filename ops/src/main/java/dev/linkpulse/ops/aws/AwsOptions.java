@@ -109,6 +109,8 @@ public final class AwsOptions {
 
   public SfnClient sfn() {
     return configure(SfnClient.builder(), "SFN", sfnEndpoint()).build();
+  }
+
   public CloudWatchClient cloudWatch() {
     return configure(CloudWatchClient.builder(), "CLOUDWATCH", cloudWatchEndpoint()).build();
   }
