@@ -1,6 +1,7 @@
 package dev.linkpulse.moderation.screening;
 
 import dev.linkpulse.core.links.HostName;
+import dev.linkpulse.core.links.UrlValidator;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -18,8 +19,7 @@ public record TargetUrl(String url, HostName host, String pathAndQuery) {
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("not a URL: " + e.getReason());
     }
-    if (uri.getHost() == null) throw new IllegalArgumentException("the URL names no host");
-    HostName host = HostName.parse(uri.getHost());
+    HostName host = UrlValidator.hostOf(uri);
     String path = uri.getPath() == null ? "" : uri.getPath();
     String query = uri.getQuery() == null ? "" : "?" + uri.getQuery();
     return new TargetUrl(url, host, (path + query).toLowerCase(Locale.ROOT));
