@@ -94,7 +94,9 @@ final class RedirectBench {
   static Map<String, String> environment(LocalStack stack) {
     return Map.of("TABLE_NAME", stack.tableName("LinkpulseTable"), "CLICKS_BUS_NAME", stack.busName("ClicksBus"),
         "VISITOR_HASH_KEY", "bench-visitor-hash-key-0123456789abcdef", "AWS_REGION", "us-east-1",
-        "AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoEndpoint(), "AWS_ENDPOINT_URL_EVENTBRIDGE", stack.eventsEndpoint());
+        "AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoEndpoint(), "AWS_ENDPOINT_URL_EVENTBRIDGE", stack.eventsEndpoint(),
+        // The template's value, as the deployed function gets it: the handler no longer assumes one.
+        "LINK_CACHE_SECONDS", stack.function("RedirectFunction").environment().get("LINK_CACHE_SECONDS"));
   }
 
   /** A link under {@code code}, made through the stack's API as a user would. */
