@@ -98,6 +98,7 @@ public final class LocalStack implements AutoCloseable {
     parameters.put("AWS::AccountId", Emulators.ACCOUNT);
     parameters.put("VisitorHashKey", LocalSecrets.visitorHashKey(config.stateDir()));
     parameters.put("EdgeOriginSecret", LocalSecrets.edgeOriginSecret(config.stateDir()));
+    parameters.put("SyntheticClickKey", LocalSecrets.syntheticClickKey(config.stateDir()));
     parameters.putAll(config.parameterOverrides());
 
     int eventsPort = Ports.orFree(config.eventsPort());
@@ -135,6 +136,7 @@ public final class LocalStack implements AutoCloseable {
     template.resources().keySet().forEach(id -> {
       if (!resources.knows(id)) resources.other.put(id, id);
     });
+    template.samGeneratedIds().forEach(id -> resources.other.putIfAbsent(id, id));
 
     // What Lambda gives every function besides its own variables: its region and role credentials; plus, here,
     // where the services are. The SDK reads X-Ray's and Powertools' switches from the environment too.

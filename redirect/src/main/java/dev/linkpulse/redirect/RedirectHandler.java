@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.linkpulse.core.Env;
 import dev.linkpulse.core.Metrics;
 import dev.linkpulse.core.aws.AwsClients;
+import dev.linkpulse.core.clicks.SyntheticClicks;
 import dev.linkpulse.core.clicks.VisitorHasher;
 import dev.linkpulse.core.http.HttpApiHandler;
 import dev.linkpulse.core.http.Requests;
@@ -33,7 +34,8 @@ public final class RedirectHandler extends HttpApiHandler {
         .build();
     this.redirects = new Redirects(code -> cache.get(code, store::find),
         new ClickFactory(new VisitorHasher(Env.require("VISITOR_HASH_KEY")), clock),
-        new ClickPublisher(events, Env.require("CLICKS_BUS_NAME"), metrics), clock);
+        new ClickPublisher(events, Env.require("CLICKS_BUS_NAME"), metrics)::publish,
+        SyntheticClicks.of(Env.require("SYNTHETIC_CLICK_KEY"), Env.require("CANARY_LINK_CODE")), clock);
   }
 
   @Override
