@@ -1,10 +1,12 @@
 package dev.linkpulse.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
+import dev.linkpulse.core.http.EdgeTrust;
 import dev.linkpulse.local.lambda.FunctionError;
 import dev.linkpulse.local.lambda.LocalFunction;
 import dev.linkpulse.local.template.FunctionSpec;
@@ -86,6 +88,12 @@ class FunctionArtifactsTest {
         JsonNode response = Json.tree(invoke(function, sample("websocket-message.json")));
         assertThat(Json.tree(response.path("body").asText()).path("type").asText()).as(function + " answered " + response).isEqualTo("subscribed");
       }
+      case CODEDEPLOY_HOOK -> {
+        // Its artifact loads and builds the hook; an event without its execution id is refused before anything is
+        // reported (a real run needs the CodeDeploy endpoint: DeployRehearsalTest).
+        assertThatThrownBy(() -> stack.stack().function(function).invoke("{\"DeploymentId\":\"d-ARTIFACT\"}"))
+            .as(function).isInstanceOf(FunctionError.class).hasMessageContaining("LifecycleEventHookExecutionId");
+      }
       default -> throw new AssertionError(trigger);
     }
   }
@@ -104,7 +112,7 @@ class FunctionArtifactsTest {
 
   /** How the template invokes a function. */
   enum Trigger {
-    HTTP_API, SQS, DYNAMODB_STREAM, WEBSOCKET_AUTHORIZER, WEBSOCKET_ROUTES, UNKNOWN;
+    HTTP_API, SQS, DYNAMODB_STREAM, WEBSOCKET_AUTHORIZER, WEBSOCKET_ROUTES, CODEDEPLOY_HOOK, UNKNOWN;
 
     static Trigger of(Template template, FunctionSpec spec) {
       for (Map<String, Object> event : spec.events().values()) {
@@ -117,7 +125,9 @@ class FunctionArtifactsTest {
       }
       if (namedBy(template, "AWS::ApiGatewayV2::Authorizer", "AuthorizerUri", spec)) return WEBSOCKET_AUTHORIZER;
       if (namedBy(template, "AWS::ApiGatewayV2::Integration", "IntegrationUri", spec)) return WEBSOCKET_ROUTES;
-      return UNKNOWN;
+      boolean hook = template.resourcesOfType("AWS::Serverless::Function").values().stream().anyMatch(p ->
+          Resolver.references(Template.map(p.get("DeploymentPreference")).get("Hooks")).contains(spec.logicalId()));
+      return hook ? CODEDEPLOY_HOOK : UNKNOWN;
     }
 
     private static boolean namedBy(Template template, String type, String property, FunctionSpec spec) {
@@ -162,6 +172,8 @@ class FunctionArtifactsTest {
     else event.putObject("pathParameters").put("code", pathCode);
     if (authorized) ((ObjectNode) ctx.path("authorizer").path("jwt").path("claims")).put("sub", OWNER);
     else ctx.remove("authorizer");
+    // As the edge sends it: the functions answer only requests that carry the origin secret.
+    ((ObjectNode) event.get("headers")).put(EdgeTrust.HEADER, stack.stack().function("CreateLinkFunction").environment().get(EdgeTrust.ENVIRONMENT));
     if (method.equals("POST")) {
       event.put("body", Json.write(Map.of("url", "https://example.com/artifacts/" + UUID.randomUUID())));
       ((ObjectNode) event.get("headers")).put("content-type", "application/json").put("idempotency-key", UUID.randomUUID().toString());

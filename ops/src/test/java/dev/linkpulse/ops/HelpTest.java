@@ -89,8 +89,8 @@ class HelpTest {
 
   @Test
   void theWalkReachesTheCommandsOfEveryLevel() {
-    assertThat(everyCommandWithVersion().map(Command::toString)).doesNotContain("help", "slo help").hasSize(15);
+    assertThat(everyCommandWithVersion().map(Command::toString)).doesNotContain("help", "slo help").hasSize(18);
     assertThat(everyCommand().map(Command::toString)).contains("", "up", "env", "token", "help", "dlq", "dlq list", "dlq peek",
-        "dlq redrive", "dlq restore", "bench", "bench pipeline", "bench realtime", "slo", "slo render", "slo list", "slo help");
+        "dlq redrive", "dlq restore", "bench", "bench pipeline", "bench realtime", "slo", "slo render", "slo list", "slo help", "deploy", "deploy status");
   }
 }
