@@ -43,6 +43,8 @@ public final class LocalFunction implements AutoCloseable {
   private final AtomicLong injectedFailures = new AtomicLong();
   private final RecordLoss recordLoss = new RecordLoss();
   private volatile long lastInitNanos = -1;
+  /** Set while CodeDeploy shifts this function's alias: invocations go to the versions it names. */
+  private volatile AliasRouting alias;
 
   /** An execution environment: a handler instance, and its init time until its first invocation reports it. */
   private static final class Instance {
@@ -128,8 +130,21 @@ public final class LocalFunction implements AutoCloseable {
     recordLoss.set(0);
   }
 
+  /**
+   * Routes this function's invocations (its alias, as every event source and route calls it) between published
+   * versions; this function is version 1. Null routes everything here again.
+   */
+  public void routeAlias(AliasRouting routing) {
+    this.alias = routing;
+  }
+
   /** Invokes with an event given as JSON and returns the response as JSON (null for a null response). */
   public String invoke(String eventJson) {
+    AliasRouting routing = alias;
+    if (routing != null) {
+      LocalFunction version = routing.pick();
+      if (version != this) return version.invoke(eventJson);
+    }
     if (injectedFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
       throw new FunctionError(name, "Injected", name + ": injected failure", null);
     }
