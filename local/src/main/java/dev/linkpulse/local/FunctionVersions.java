@@ -1,7 +1,7 @@
 package dev.linkpulse.local;
 
-import dev.linkpulse.local.lambda.AliasRouting;
-import dev.linkpulse.local.lambda.LocalFunction;
+import dev.linkpulse.emulators.lambda.AliasRouting;
+import dev.linkpulse.emulators.lambda.LocalFunction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -3,11 +3,12 @@ package dev.linkpulse.local;
 import dev.linkpulse.emulators.codedeploy.CodeDeployEmulator;
 import dev.linkpulse.emulators.codedeploy.DeploymentListener;
 import dev.linkpulse.emulators.codedeploy.SamDeploymentPreference;
+import dev.linkpulse.emulators.lambda.LocalFunction;
+import dev.linkpulse.emulators.protocol.AwsAccount;
 import dev.linkpulse.emulators.time.Timeline;
-import dev.linkpulse.local.lambda.LocalFunction;
-import dev.linkpulse.local.template.FunctionSpec;
-import dev.linkpulse.local.template.Resolver;
-import dev.linkpulse.local.template.Template;
+import dev.linkpulse.template.FunctionSpec;
+import dev.linkpulse.template.Resolver;
+import dev.linkpulse.template.Template;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ public final class LocalDeployments implements AutoCloseable {
         .alarmReader(alarms);
     listeners.forEach(builder::listener);
     this.codeDeploy = builder.start();
-    this.client = CodeDeployClient.builder().endpointOverride(codeDeploy.endpoint()).region(Region.of(Emulators.REGION))
+    this.client = CodeDeployClient.builder().endpointOverride(codeDeploy.endpoint()).region(Region.of(AwsAccount.REGION))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.create()).build();
     this.application = stack + "-ServerlessDeploymentApplication";
@@ -161,7 +162,7 @@ public final class LocalDeployments implements AutoCloseable {
       LocalFunction template = functions.get(hookId);
       FunctionSpec spec = spec(hookId);
       Map<String, String> env = new LinkedHashMap<>(template.environment());
-      env.put("NEW_VERSION", "arn:aws:lambda:" + Emulators.REGION + ":" + Emulators.ACCOUNT + ":function:" + function + ":" + target);
+      env.put("NEW_VERSION", "arn:aws:lambda:" + AwsAccount.REGION + ":" + AwsAccount.ACCOUNT_ID + ":function:" + function + ":" + target);
       env.put("AWS_ENDPOINT_URL_CODEDEPLOY", codeDeploy.endpoint().toString());
       env.put("AWS_ENDPOINT_URL_LAMBDA", lambda.endpoint().toString());
       hooks.put(hookId, LocalFunction.builder(hookId, spec.handlerClass()).artifact(template.artifact().orElseThrow()).environment(env)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkpulse.emulators.codedeploy.SamDeploymentPreference;
 import dev.linkpulse.local.LocalConfig;
+import dev.linkpulse.template.Resolver;
+import dev.linkpulse.template.Template;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.linkpulse.local.template;
 
+import dev.linkpulse.template.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
