@@ -1,6 +1,7 @@
 package dev.linkpulse.local;
 
 import dev.linkpulse.emulators.codedeploy.CodeDeployEmulator;
+import dev.linkpulse.emulators.codedeploy.DeploymentEvent;
 import dev.linkpulse.emulators.codedeploy.DeploymentListener;
 import dev.linkpulse.emulators.codedeploy.SamDeploymentPreference;
 import dev.linkpulse.emulators.lambda.LocalFunction;
@@ -48,7 +49,6 @@ public final class LocalDeployments implements AutoCloseable {
 
   private final Template template;
   private final Resolver resolver;
-  private final Path templateDir;
   private final String stack;
   private final FunctionVersions versions;
   private final Map<String, LocalFunction> functions;
@@ -65,11 +65,10 @@ public final class LocalDeployments implements AutoCloseable {
   private final CodeDeployClient client;
   private final String application;
 
-  LocalDeployments(Template template, Resolver resolver, Path templateDir, String stack, Map<String, LocalFunction> functions,
+  LocalDeployments(Template template, Resolver resolver, String stack, Map<String, LocalFunction> functions,
       Timeline timeline, List<DeploymentListener> listeners) throws IOException {
     this.template = template;
     this.resolver = resolver;
-    this.templateDir = templateDir;
     this.stack = stack;
     this.functions = functions;
     this.versions = new FunctionVersions(functions);
@@ -79,6 +78,7 @@ public final class LocalDeployments implements AutoCloseable {
         // Hand the hook off: it reports through the CodeDeploy endpoint, from its own thread, as on AWS.
         .hookInvoker((fn, event) -> hookThreads.submit(() -> invokeHook(fn, event)))
         .alarmReader(alarms);
+    builder.listener(this::track);
     listeners.forEach(builder::listener);
     this.codeDeploy = builder.start();
     this.client = CodeDeployClient.builder().endpointOverride(codeDeploy.endpoint()).region(Region.of(AwsAccount.REGION))
@@ -122,21 +122,39 @@ public final class LocalDeployments implements AutoCloseable {
     String group = group(function, preference);
     String type = request.type() != null ? request.type() : resolver.string(preference.get("Type"));
     String appSpec = appSpec(function, serving, target, hooksFor(function, target, preference));
-    return client.createDeployment(r -> r.applicationName(application).deploymentGroupName(group)
+    String id = client.createDeployment(r -> r.applicationName(application).deploymentGroupName(group)
         .deploymentConfigName(SamDeploymentPreference.deploymentConfigName(type))
         .revision(rev -> rev.revisionType(RevisionLocationType.APP_SPEC_CONTENT).appSpecContent(c -> c.content(appSpec)))).deploymentId();
+    started.put(id, new String[] {function, target});
+    return id;
   }
 
-  /** The version the alias serves whole, or 1 before any deployment. */
+  /** The version the alias serves whole: 1 until a deployment of the function succeeds. */
   private String serving(String function) {
-    return versions.published(function).size() == 1 ? "1" : lastSucceeded.getOrDefault(function, "1");
+    return serving.getOrDefault(function, "1");
   }
 
-  private final Map<String, String> lastSucceeded = new ConcurrentHashMap<>();
+  private final Map<String, String> serving = new ConcurrentHashMap<>();
+  private final Map<String, String[]> started = new ConcurrentHashMap<>();
 
-  /** Called by the listener wiring when a deployment succeeded: its target is what the alias serves now. */
-  void succeeded(String function, String version) {
-    lastSucceeded.put(function, version);
+  /** A deployment that succeeded leaves its target serving: the next one shifts from there. */
+  private void track(DeploymentEvent event) {
+    if (event instanceof DeploymentEvent.Finished f && "Succeeded".equals(f.status()) && started.containsKey(f.deploymentId())) {
+      String[] target = started.get(f.deploymentId());
+      serving.put(target[0], target[1]);
+    }
+  }
+
+  /** A published version of a function (1: as the template booted it), for drills that make it misbehave. */
+  public LocalFunction version(String function, String number) {
+    return versions.resolve(function + ":" + number).orElseThrow(() -> new IllegalArgumentException(function + " has no version " + number));
+  }
+
+  /** The hook built for the latest deployment that uses it. */
+  public LocalFunction hook(String logicalId) {
+    LocalFunction hook = hooks.get(logicalId);
+    if (hook == null) throw new IllegalArgumentException("no deployment has used hook " + logicalId + " yet");
+    return hook;
   }
 
   private String group(String function, Map<String, Object> preference) {

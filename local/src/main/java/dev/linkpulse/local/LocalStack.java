@@ -55,6 +55,8 @@ public final class LocalStack implements AutoCloseable {
   private DynamoDbStreamsClient streams;
   private List<AutoCloseable> mappings = List.of();
   private dev.linkpulse.emulators.apigateway.WebSocketGateway webSockets;
+  private Resolver resolver;
+  private LocalDeployments deployments;
 
   private LocalStack(LocalConfig config) {
     this.config = config;
@@ -118,7 +120,7 @@ public final class LocalStack implements AutoCloseable {
     closeables.add(sqs);
 
     resources = new LocalResources(AwsAccount.REGION, AwsAccount.ACCOUNT_ID);
-    Resolver resolver = new Resolver(parameters, resources);
+    resolver = new Resolver(parameters, resources);
     Provisioner provisioner = new Provisioner(template, dynamo, sqs);
     resources.tables.putAll(provisioner.tables());
     resources.tables.forEach((id, name) -> {
@@ -274,6 +276,19 @@ public final class LocalStack implements AutoCloseable {
 
   public Map<String, LocalFunction> functions() {
     return functions;
+  }
+
+  /**
+   * Canary deployments of the stack's functions on a local CodeDeploy, started on first use; every wait (canary
+   * intervals, hook timeouts, alarm polls) on {@code timeline}.
+   */
+  public synchronized LocalDeployments deployments(dev.linkpulse.emulators.time.Timeline timeline,
+      List<dev.linkpulse.emulators.codedeploy.DeploymentListener> listeners) throws java.io.IOException {
+    if (deployments == null) {
+      deployments = new LocalDeployments(template, resolver, resolver.string(Map.of("Ref", "AWS::StackName")), functions, timeline, listeners);
+      closeables.add(deployments);
+    }
+    return deployments;
   }
 
   public LocalFunction function(String logicalId) {
