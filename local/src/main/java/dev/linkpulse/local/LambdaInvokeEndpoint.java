@@ -48,11 +48,7 @@ final class LambdaInvokeEndpoint implements AutoCloseable {
 
   /** The qualified name an Invoke names: {@code arn:aws:lambda:r:a:function:Name[:q]} or {@code Name[:q]}, with {@code ?Qualifier=}. */
   static String qualifiedName(String rawName, String query) {
-    String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
-    if (name.startsWith("arn:")) {
-      String[] parts = name.split(":");
-      name = parts.length > 7 ? parts[6] + ":" + parts[7] : parts[6];
-    }
+    String name = FunctionVersions.qualifiedName(URLDecoder.decode(rawName, StandardCharsets.UTF_8));
     if (query != null) {
       for (String pair : query.split("&")) {
         if (pair.startsWith("Qualifier=") && !name.contains(":")) name = name + ":" + pair.substring("Qualifier=".length());

@@ -3,6 +3,7 @@ package dev.linkpulse.redirect;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.linkpulse.core.DeployDrills;
 import dev.linkpulse.core.Env;
 import dev.linkpulse.core.Metrics;
 import dev.linkpulse.core.aws.AwsClients;
@@ -23,19 +24,22 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 public final class RedirectHandler extends HttpApiHandler {
   private final Redirects redirects;
   private final Metrics metrics = new Metrics("redirect");
+  private final RedirectPriming priming;
+  /** Unset but in a rehearsed deploy's faulty version: the share of requests it answers 500 (DeployDrills). */
+  private final DeployDrills.Share serverErrors = DeployDrills.serverErrors();
 
   public RedirectHandler() {
     Clock clock = Clock.systemUTC();
     LinkStore store = LinkStore.dynamoDb(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
-    LinkCache cache = new LinkCache(10_000, Duration.ofSeconds(Env.getInt("LINK_CACHE_SECONDS", 30)), clock);
-    // A click that cannot be published within ~1 s is given up (and counted) rather than holding the visitor.
-    EventBridgeClient events = AwsClients.configure(EventBridgeClient.builder(), "EVENTBRIDGE")
-        .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofMillis(1000)).retryStrategy(b -> b.maxAttempts(2)))
-        .build();
-    this.redirects = new Redirects(code -> cache.get(code, store::find),
-        new ClickFactory(new VisitorHasher(Env.require("VISITOR_HASH_KEY")), clock),
+    LinkCache cache = new LinkCache(10_000, Duration.ofSeconds(Env.requireInt("LINK_CACHE_SECONDS")), clock);
+    EventBridgeClient events = ClickPublisher.client();
+    ClickFactory clicks = new ClickFactory(new VisitorHasher(Env.require("VISITOR_HASH_KEY")), clock);
+    this.redirects = new Redirects(code -> cache.get(code, store::find), clicks,
         new ClickPublisher(events, Env.require("CLICKS_BUS_NAME"), metrics)::publish,
         SyntheticClicks.of(Env.require("SYNTHETIC_CLICK_KEY"), Env.require("CANARY_LINK_CODE")), clock);
+    // SnapStart runs it before the snapshot; the global context holds resources weakly, so this field keeps it.
+    this.priming = new RedirectPriming(redirects, clicks, events);
+    org.crac.Core.getGlobalContext().register(priming);
   }
 
   @Override
@@ -43,6 +47,7 @@ public final class RedirectHandler extends HttpApiHandler {
     long start = System.nanoTime();
     int status = 500;
     try {
+      if (serverErrors.next()) throw new dev.linkpulse.core.http.ApiException(500, "deploy_drill", "a deploy drill failed this request");
       var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
       APIGatewayV2HTTPResponse response = redirects.answer(new RedirectRequest(Requests.method(event), Requests.code(event),
           event.getHeaders() == null ? Map.of() : event.getHeaders(),

@@ -32,6 +32,11 @@ final class InMemoryLinks implements LinkStore {
   }
 
   @Override
+  public boolean reopen(String code, String incarnation) {
+    throw new UnsupportedOperationException("the hooks never reopen links");
+  }
+
+  @Override
   public Page<Link> listByOwner(String owner, int limit, String cursor) {
     throw new UnsupportedOperationException("the hooks never list links");
   }

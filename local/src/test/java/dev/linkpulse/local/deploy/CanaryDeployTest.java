@@ -3,20 +3,17 @@ package dev.linkpulse.local.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.linkpulse.core.DeployDrills;
 import dev.linkpulse.core.clicks.SyntheticClicks;
 import dev.linkpulse.emulators.codedeploy.DeploymentEvent;
-import dev.linkpulse.emulators.time.ManualTimeline;
-import dev.linkpulse.local.DeploymentProgress;
+import dev.linkpulse.local.LocalConfig;
 import dev.linkpulse.local.LocalDeployments;
 import dev.linkpulse.local.LocalStack;
-import dev.linkpulse.testkit.ApiResponse;
 import dev.linkpulse.testkit.StackExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,146 +23,115 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 
 /**
- * Canary deploys rehearsed on the local stack: the real CodeDeployClient against the local CodeDeploy, the template's
- * hooks running from their jar against the new version, the timeline moved by the test. The alarm a rollback needs is
- * set through CodeDeploy's AlarmReader port (LocalAlarms): the local CloudWatch is not wired into the stack yet.
+ * Canary deploys rehearsed on the local stack: the real CodeDeployClient against the stack's CodeDeploy, the
+ * template's hooks running from their jar against the new version, the stack's CloudWatch evaluating the alarms that
+ * stop a deployment, the stack's timeline moved by the test. Faulty versions are the real code with a deploy drill
+ * in their environment ({@link DeployDrills}), as {@code ./linkpulse deploy --env} makes them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CanaryDeployTest {
-  @RegisterExtension
-  static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token);
+  static final Deploys deploys = new Deploys();
 
-  /** The redirect's fast-burn availability alarm, as the template names it for the local stack ("linkpulse"). */
+  @RegisterExtension
+  static final StackExtension<LocalStack> stack = new StackExtension<>(
+      parameters -> LocalStack.start(LocalConfig.ephemeral(LocalConfig.findRoot()).withParameters(parameters), Deploys.TIMELINE),
+      LocalStack::apiUrl, LocalStack::token).parameter("HookTimeoutSeconds", "40");
+
+  /** The redirect's fast-burn availability page, as the local stack ("linkpulse") names it. */
   static final String FAST_BURN = "linkpulse-redirect-availability-fast-burn";
-  static final ManualTimeline time = new ManualTimeline(Instant.now());
-  static final List<DeploymentEvent> events = new CopyOnWriteArrayList<>();
-  static final List<String> progress = new CopyOnWriteArrayList<>();
   static LocalDeployments deployments;
   static String token;
 
   @BeforeAll
-  static void deployments() throws Exception {
-    deployments = stack.stack().deployments(time, List.of(events::add, new DeploymentProgress(line -> {
-      progress.add(line);
-      System.out.println("[deploy] " + line);
-    })));
+  static void deployments() {
+    deployments = stack.stack().deployments();
+    deploys.watch(deployments);
     token = stack.token("canary-owner");
   }
 
   @Test
   @Order(1)
   void aGoodRedirectVersionPassesBothHooksAndTakesAllTraffic() {
+    Deploys.catchUp();
     String id = deployments.deploy("RedirectFunction", new LocalDeployments.Request(null, Map.of(), "Canary10Percent5Minutes"));
-    time.runDue();
-    awaitHook(id, "BeforeAllowTraffic");
-    assertThat(weights(id)).isEqualTo(Map.of("1", 0.9, "2", 0.1));
-    time.advance(Duration.ofMinutes(5));
-    awaitHook(id, "AfterAllowTraffic");
-    time.runDue();
-    await().atMost(Duration.ofSeconds(30)).until(() -> status(id) != DeploymentStatus.IN_PROGRESS);
-    assertThat(status(id)).as(String.join("\n", progress)).isEqualTo(DeploymentStatus.SUCCEEDED);
-    assertThat(weights(id)).isEqualTo(Map.of("2", 1.0));
-    assertThat(hookVerdicts(id)).containsExactly("BeforeAllowTraffic Succeeded", "AfterAllowTraffic Succeeded");
+    deploys.awaitHook(id, "BeforeAllowTraffic");
+    assertThat(deploys.weights(id)).isEqualTo(Map.of("1", 0.9, "2", 0.1));
+    Deploys.TIMELINE.advance(Duration.ofMinutes(5));
+    deploys.awaitHook(id, "AfterAllowTraffic");
+    assertThat(deploys.outcome(deployments, id)).as(deploys.progress()).isEqualTo(DeploymentStatus.SUCCEEDED);
+    assertThat(deploys.weights(id)).isEqualTo(Map.of("2", 1.0));
+    assertThat(deploys.hookVerdicts(id)).containsExactly("BeforeAllowTraffic Succeeded", "AfterAllowTraffic Succeeded");
   }
 
   @Test
   @Order(2)
   void syntheticClicksOfTheHooksNeverReachAnOwnersStats() throws Exception {
-    String code = link("owner-link");
-    for (int i = 0; i < 3; i++) {
-      ApiResponse r = stack.send("GET", "/" + code, null, null, Map.of("User-Agent", "Mozilla/5.0"));
-      assertThat(r.status()).isEqualTo(302);
-    }
+    String code = Deploys.link(stack, token, "owner-link");
+    assertThat(Deploys.clicks(stack, code, 3)).isEqualTo(3);
     // A marker made with the stack's key, for the owner's link: answered, never counted.
-    String key = stack.stack().function("RedirectFunction").environment().get("SYNTHETIC_CLICK_KEY");
-    String canary = stack.stack().function("RedirectFunction").environment().get("CANARY_LINK_CODE");
-    String marker = SyntheticClicks.of(key, canary).mark(code, "test", Instant.now().plusSeconds(300));
+    Map<String, String> env = stack.stack().function("RedirectFunction").environment();
+    String marker = SyntheticClicks.of(env.get("SYNTHETIC_CLICK_KEY"), env.get("CANARY_LINK_CODE")).mark(code, "test", Instant.now().plusSeconds(300));
     assertThat(stack.send("GET", "/" + code, null, null, Map.of(SyntheticClicks.HEADER, marker)).status()).isEqualTo(302);
-    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(total(code)).isEqualTo(3));
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(Deploys.total(stack, token, code)).isEqualTo(3));
     assertThat(stack.stack().awaitQuiet(Duration.ofSeconds(60))).isTrue();
-    assertThat(total(code)).isEqualTo(3);
+    assertThat(Deploys.total(stack, token, code)).isEqualTo(3);
   }
 
   @Test
   @Order(3)
-  void aFailingVersionIsRolledBackByItsAlarm_andEveryRedirectedClickIsCountedOnce() throws Exception {
-    String code = link("canary-drill");
-    String id = deployments.deploy("RedirectFunction", new LocalDeployments.Request(null, Map.of(), "Canary10Percent5Minutes"));
-    time.runDue();
-    awaitHook(id, "BeforeAllowTraffic");
-    // The new version fails every request it gets from now on: its canary share of redirects answers 5xx.
-    deployments.version("RedirectFunction", "3").injectFailures(Long.MAX_VALUE);
-    int redirected = clicks(code, 40);
-    assertThat(redirected).as("the old version serves 9 in 10").isEqualTo(36);
-    deployments.alarms().set(FAST_BURN, "ALARM");
-    time.advance(Duration.ofSeconds(10));
-    await().atMost(Duration.ofSeconds(30)).until(() -> status(id) != DeploymentStatus.IN_PROGRESS);
-    assertThat(status(id)).isEqualTo(DeploymentStatus.STOPPED);
-    time.runDue();
-    assertThat(events).anyMatch(e -> e instanceof DeploymentEvent.RolledBack r && r.deploymentId().equals(id) && r.succeeded());
-    redirected += clicks(code, 20);
-    assertThat(redirected).as("after the rollback the old version serves everything").isEqualTo(56);
-    deployments.alarms().set(FAST_BURN, "OK");
-    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(total(code)).isEqualTo(56));
-    assertThat(stack.stack().awaitQuiet(Duration.ofSeconds(60))).isTrue();
-    assertThat(total(code)).isEqualTo(56);
+  void aRecorderVersionThatDropsAFieldFailsPostTrafficAndIsRolledBack() {
+    Deploys.catchUp();
+    String id = deployments.deploy("RecorderFunction", new LocalDeployments.Request(null, Map.of(DeployDrills.DROP_FIELD, "utm"), "AllAtOnce"));
+    deploys.awaitHook(id, "BeforeAllowTraffic");
+    // The PostTraffic hook's clicks are recorded by the new version without their utm source, so none is counted under
+    // it: the hook reports Failed ("0 of 20 clicks counted within PT40S", in its log) once HookTimeoutSeconds pass.
+    deploys.awaitHook(id, "AfterAllowTraffic");
+    assertThat(deploys.outcome(deployments, id)).as(deploys.progress()).isEqualTo(DeploymentStatus.FAILED);
+    assertThat(deploys.hookVerdicts(id)).containsExactly("BeforeAllowTraffic Succeeded", "AfterAllowTraffic Failed");
+    assertThat(deploys.hookMessage(id, "AfterAllowTraffic")).contains("CodeDeployHookRecorderPostTraffic reported Failed");
+    deploys.awaitRollback(id);
+    assertThat(deploys.lastWeights("RecorderFunction")).isEqualTo(Map.of("1", 1.0));
   }
 
   @Test
   @Order(4)
+  void aVersionAnswering5xxForAFifthIsRolledBackByTheFastBurnAlarm_theOldVersionServes_andEveryClickCountsOnce() throws Exception {
+    String code = Deploys.link(stack, token, "canary-drill");
+    Deploys.catchUp();
+    assertThat(stack.stack().monitoring().alarmStates(List.of(FAST_BURN))).containsEntry(FAST_BURN, "OK");
+    String id = deployments.deploy("RedirectFunction",
+        new LocalDeployments.Request(null, Map.of(DeployDrills.SERVER_ERROR_SHARE, "0.2"), "Canary10Percent5Minutes"));
+    deploys.awaitHook(id, "BeforeAllowTraffic");
+    // 1 in 10 reaches the new version, which fails 1 in 5 of those: 2 of 100 answers are 5xx, 40x the error budget.
+    int[] during = Deploys.answers(stack, code, 100);
+    assertThat(during[3]).as("the old version serves the rest").isEqualTo(98);
+    assertThat(during[5]).isEqualTo(2);
+    Deploys.TIMELINE.advance(Duration.ofMinutes(2));
+    assertThat(stack.stack().monitoring().alarmStates(List.of(FAST_BURN))).containsEntry(FAST_BURN, "ALARM");
+    assertThat(deploys.outcome(deployments, id)).as(deploys.progress()).isEqualTo(DeploymentStatus.STOPPED);
+    assertThat(deployments.client().getDeployment(r -> r.deploymentId(id)).deploymentInfo().errorInformation().message()).contains(FAST_BURN);
+    deploys.awaitRollback(id);
+    assertThat(deploys.lastWeights("RedirectFunction")).isEqualTo(Map.of("2", 1.0));
+    int[] after = Deploys.answers(stack, code, 20);
+    assertThat(after[3]).as("after the rollback the old version serves everything").isEqualTo(20);
+    int redirected = during[3] + after[3];
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(Deploys.total(stack, token, code)).isEqualTo(redirected));
+    assertThat(stack.stack().awaitQuiet(Duration.ofSeconds(60))).isTrue();
+    assertThat(Deploys.total(stack, token, code)).isEqualTo(redirected);
+  }
+
+  @Test
+  @Order(5)
   void aHookThatNeverReportsFailsTheDeploymentWhenItsTimeoutPasses() {
     String id = deployments.deploy("AggregatorFunction", new LocalDeployments.Request(null, Map.of(), "AllAtOnce"));
     deployments.hook("CodeDeployHookAggregatorPreTraffic").injectFailures(Long.MAX_VALUE);
-    time.runDue();
-    await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().anyMatch(e -> e instanceof DeploymentEvent.HookStarted h && h.deploymentId().equals(id)));
-    time.advance(Duration.ofMinutes(59));
-    assertThat(status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
-    time.advance(Duration.ofMinutes(2));
-    await().atMost(Duration.ofSeconds(30)).until(() -> status(id) != DeploymentStatus.IN_PROGRESS);
-    assertThat(status(id)).isEqualTo(DeploymentStatus.FAILED);
-    time.runDue();
-    assertThat(events).anyMatch(e -> e instanceof DeploymentEvent.RolledBack r && r.deploymentId().equals(id) && r.succeeded());
-  }
-
-  private static int clicks(String code, int n) {
-    int redirected = 0;
-    for (int i = 0; i < n; i++) {
-      if (stack.send("GET", "/" + code, null, null, Map.of("User-Agent", "Mozilla/5.0")).status() == 302) redirected++;
-    }
-    return redirected;
-  }
-
-  private static String link(String alias) {
-    ApiResponse r = stack.post("/links", token, "{\"url\":\"https://example.com/" + alias + "\",\"alias\":\"" + alias + "\"}");
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().get("code").asText();
-  }
-
-  private static long total(String code) {
-    ApiResponse r = stack.get("/links/" + code + "/stats?from=" + Instant.now().minus(Duration.ofDays(1)) + "&to="
-        + Instant.now().plus(Duration.ofHours(1)), token);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    JsonNode s = r.json();
-    return s.get("total").asLong();
-  }
-
-  private static void awaitHook(String id, String lifecycleEvent) {
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> events.stream()
-        .anyMatch(e -> e instanceof DeploymentEvent.HookFinished h && h.deploymentId().equals(id) && h.lifecycleEvent().equals(lifecycleEvent)));
-    time.runDue();
-  }
-
-  private static List<String> hookVerdicts(String id) {
-    return events.stream().filter(e -> e instanceof DeploymentEvent.HookFinished h && h.deploymentId().equals(id))
-        .map(e -> ((DeploymentEvent.HookFinished) e).lifecycleEvent() + " " + ((DeploymentEvent.HookFinished) e).status()).toList();
-  }
-
-  private static Map<String, Double> weights(String id) {
-    return events.stream().filter(e -> e instanceof DeploymentEvent.TrafficShifted t && t.deploymentId().equals(id))
-        .reduce((a, b) -> b).map(e -> ((DeploymentEvent.TrafficShifted) e).weights()).orElse(Map.of());
-  }
-
-  private static DeploymentStatus status(String id) {
-    return deployments.client().getDeployment(r -> r.deploymentId(id)).deploymentInfo().status();
+    Deploys.TIMELINE.runDue();
+    await().atMost(Duration.ofSeconds(30)).until(() -> deploys.events().stream()
+        .anyMatch(e -> e instanceof DeploymentEvent.HookStarted h && h.deploymentId().equals(id)));
+    Deploys.TIMELINE.advance(Duration.ofMinutes(59));
+    assertThat(deploys.status(deployments, id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
+    Deploys.TIMELINE.advance(Duration.ofMinutes(2));
+    assertThat(deploys.outcome(deployments, id)).isEqualTo(DeploymentStatus.FAILED);
+    deploys.awaitRollback(id);
   }
 }

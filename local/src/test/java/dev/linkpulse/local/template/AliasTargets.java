@@ -14,12 +14,12 @@ final class AliasTargets {
   /** Resource types that send a function traffic: what must name the alias. */
   static final Set<String> TRAFFIC_TYPES = Set.of("AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Authorizer",
       "AWS::ApiGatewayV2::Route", "AWS::Lambda::Permission", "AWS::Lambda::EventSourceMapping",
-      "AWS::Lambda::EventInvokeConfig", "AWS::Events::Rule");
+      "AWS::Lambda::EventInvokeConfig", "AWS::Events::Rule", "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine");
   private static final Pattern SUB = Pattern.compile("\\$\\{([A-Za-z0-9]+)(?:\\.([A-Za-z]+))?}");
 
   private AliasTargets() {}
 
-  /** Functions with SAM events, or named by a resource that sends them traffic. */
+  /** Functions with SAM events, or named by a resource that sends them traffic (a state machine's tasks included). */
   static Set<String> servingFunctions(Template t) {
     Set<String> functions = t.resourcesOfType("AWS::Serverless::Function").keySet();
     Set<String> serving = new TreeSet<>();

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * exist, and its hooks may do exactly their job.
  */
 class CanaryContractTest {
+  /** The moderation saga's starter (it consumes LinkCreatedQueue) and its steps (the state machine's tasks). */
+  static final List<String> SAGA = List.of("SagaStarterFunction", "ReserveQuotaFunction", "ScreenFunction", "EnterReviewFunction",
+      "ActivateFunction", "RejectFunction", "ReleaseQuotaFunction", "MarkFailedFunction");
   static Path root;
   static Template template;
 
@@ -36,7 +39,7 @@ class CanaryContractTest {
   void everyFunctionThatServesOrConsumesIsPublishedThroughAnAliasWithADeploymentPreference() {
     Set<String> served = AliasTargets.servingFunctions(template);
     assertThat(served).contains("RedirectFunction", "CreateLinkFunction", "RecorderFunction", "AggregatorFunction",
-        "WsAuthorizerFunction", "WsRoutesFunction", "StatsFunction");
+        "WsAuthorizerFunction", "WsRoutesFunction", "StatsFunction").containsAll(SAGA);
     Map<String, Map<String, Object>> functions = template.resourcesOfType("AWS::Serverless::Function");
     for (String id : served) {
       Map<String, Object> fn = functions.get(id);
@@ -67,13 +70,14 @@ class CanaryContractTest {
     String broken = Files.readString(root.resolve("template.yaml"))
         .replace("${WsRoutesFunction.Alias}/invocations", "${WsRoutesFunction.Arn}/invocations")
         .replace("FunctionName: !Ref WsAuthorizerFunction.Alias", "FunctionName: !Ref WsAuthorizerFunction")
+        .replace("ScreenFunctionArn: !Ref ScreenFunction.Alias", "ScreenFunctionArn: !GetAtt ScreenFunction.Arn")
         .replaceFirst("      AutoPublishAlias: live\n", "");
     Path file = dir.resolve("template.yaml");
     Files.writeString(file, broken);
     Template t = Template.load(file);
-    assertThat(AliasTargets.bareTargets(t)).hasSize(3)
+    assertThat(AliasTargets.bareTargets(t)).hasSize(4)
         .anyMatch(p -> p.startsWith("WsRoutesIntegration")).anyMatch(p -> p.startsWith("WsAuthorizerPermission"))
-        .anyMatch(p -> p.contains("no AutoPublishAlias"));
+        .anyMatch(p -> p.startsWith("ModerationStateMachine: targets ScreenFunction.Arn")).anyMatch(p -> p.contains("no AutoPublishAlias"));
   }
 
   @Test
@@ -95,6 +99,28 @@ class CanaryContractTest {
       assertThat(alarms(functions.get(id))).contains("${AWS::StackName}-click-freshness-fast-burn", "${AWS::StackName}-pipeline-errors");
     }
     assertThat(alarms(functions.get("CreateLinkFunction"))).contains("${AWS::StackName}-api-errors");
+    for (String id : SAGA) {
+      assertThat(alarms(functions.get(id))).as(id).contains("${AWS::StackName}-moderation-errors", "${AWS::StackName}-moderation-executions-failed");
+    }
+  }
+
+  @Test
+  void theSagasStarterAndStepsShiftByTheirOwnParameter_andTheStateMachineInvokesTheAliases() {
+    for (String id : SAGA) assertThat(defaultType(id)).as(id).startsWith("Linear");
+    Map<String, Object> machine = template.resourcesOfType("AWS::Serverless::StateMachine").get("ModerationStateMachine");
+    Map<String, Object> substitutions = Template.map(machine.get("DefinitionSubstitutions"));
+    for (String id : SAGA.subList(1, SAGA.size())) {
+      assertThat(substitutions.get(id + "Arn")).as(id).isEqualTo(Map.of("Ref", id + ".Alias"));
+    }
+  }
+
+  @Test
+  void theDeployDrillsOfAFaultyVersionAreNeverSetByTheTemplate() {
+    List<String> set = new ArrayList<>();
+    template.walk((key, value) -> {
+      if (dev.linkpulse.core.DeployDrills.ALL.contains(key)) set.add(key);
+    });
+    assertThat(set).isEmpty();
   }
 
   @Test

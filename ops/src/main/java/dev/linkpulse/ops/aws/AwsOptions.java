@@ -16,17 +16,21 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Where a command finds AWS, as a picocli mixin: the standard credential and region chains (with {@code --profile}),
- * and endpoint overrides for the local stack or any SQS/DynamoDB-compatible endpoint. Clients are built by
+ * and endpoint overrides for the local stack or any SQS/DynamoDB/CloudWatch-compatible endpoint. Clients are built by
  * {@link AwsClients}, the code that builds the functions' clients, with what these options chose.
  *
  * <p>Endpoints, first match wins. SQS: {@code --endpoint-url}, {@code AWS_ENDPOINT_URL_SQS}, {@code AWS_ENDPOINT_URL}.
  * DynamoDB: {@code --dynamodb-endpoint-url}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL}. DynamoDB
  * Streams: {@code --dynamodb-endpoint-url}, {@code AWS_ENDPOINT_URL_DYNAMODB_STREAMS}, then the DynamoDB endpoint
- * (DynamoDB Local serves streams on its own port, and {@code ./linkpulse env} exports only the DynamoDB variable).
+ * (the local stack's engine, emulators.dynamodb, serves Streams on the DynamoDB port, and {@code ./linkpulse env}
+ * exports only the DynamoDB variable).
+ * Step Functions: {@code --sfn-endpoint-url}, {@code AWS_ENDPOINT_URL_SFN}, {@code AWS_ENDPOINT_URL}.
+ * CloudWatch: {@code --cloudwatch-endpoint-url}, {@code AWS_ENDPOINT_URL_CLOUDWATCH}, {@code AWS_ENDPOINT_URL}.
  * The SDK reads the service variables by itself as well; reading them here makes the precedence explicit and the
  * streams fallback possible.
  *
@@ -44,6 +48,10 @@ public final class AwsOptions {
   @Option(names = "--codedeploy-endpoint-url", paramLabel = "URL",
       description = "CodeDeploy endpoint (default: $AWS_ENDPOINT_URL_CODEDEPLOY, $AWS_ENDPOINT_URL, else AWS's)")
   String codeDeployEndpoint;
+
+  @Option(names = "--sfn-endpoint-url", paramLabel = "URL",
+      description = "Step Functions endpoint (default: $AWS_ENDPOINT_URL_SFN, $AWS_ENDPOINT_URL, else AWS's)")
+  String sfnEndpoint;
 
   @Option(names = "--cloudwatch-endpoint-url", paramLabel = "URL",
       description = "CloudWatch endpoint (default: $AWS_ENDPOINT_URL_CLOUDWATCH, $AWS_ENDPOINT_URL, else AWS's)")
@@ -73,6 +81,10 @@ public final class AwsOptions {
     return Endpoints.choose("--dynamodb-endpoint-url", dynamoEndpoint, AwsClients.endpointVariables("DYNAMODB"));
   }
 
+  Optional<URI> sfnEndpoint() {
+    return Endpoints.choose("--sfn-endpoint-url", sfnEndpoint, AwsClients.endpointVariables("SFN"));
+  }
+
   Optional<URI> streamsEndpoint() {
     List<String> variables = Stream.concat(Stream.of("AWS_ENDPOINT_URL_DYNAMODB_STREAMS"), AwsClients.endpointVariables("DYNAMODB").stream()).toList();
     return Endpoints.choose("--dynamodb-endpoint-url", dynamoEndpoint, variables);
@@ -89,10 +101,11 @@ public final class AwsOptions {
   /** Checks the options without contacting anything; a bad URL is bad input. */
   public void validate() {
     codeDeployEndpoint();
-    cloudWatchEndpoint();
     sqsEndpoint();
+    cloudWatchEndpoint();
     dynamoEndpoint();
     streamsEndpoint();
+    sfnEndpoint();
     if (region != null && !region.matches("[a-z0-9-]{2,32}")) throw new UsageError("--region '" + region + "' is not a region name");
     if (profile != null && !profile.matches("\\S+")) throw new UsageError("--profile '" + profile + "' is not a profile name");
   }
@@ -107,6 +120,10 @@ public final class AwsOptions {
 
   public CodeDeployClient codeDeploy() {
     return configure(CodeDeployClient.builder(), "CODEDEPLOY", codeDeployEndpoint()).build();
+  }
+
+  public SfnClient sfn() {
+    return configure(SfnClient.builder(), "SFN", sfnEndpoint()).build();
   }
 
   public CloudWatchClient cloudWatch() {

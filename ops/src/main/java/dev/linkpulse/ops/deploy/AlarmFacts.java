@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
@@ -23,7 +24,7 @@ final class AlarmFacts {
     Map<String, Fact> facts = new LinkedHashMap<>();
     if (names.isEmpty()) return facts;
     Map<String, MetricAlarm> metric = new LinkedHashMap<>();
-    var described = cloudWatch.describeAlarms(r -> r.alarmNames(names));
+    var described = cloudWatch.describeAlarms(r -> r.alarmNames(names).alarmTypes(AlarmType.COMPOSITE_ALARM, AlarmType.METRIC_ALARM));
     described.metricAlarms().forEach(a -> metric.put(a.alarmName(), a));
     Map<String, String[]> composite = new LinkedHashMap<>();
     described.compositeAlarms().forEach(a -> composite.put(a.alarmName(), new String[] {a.stateValueAsString(), a.stateReason()}));

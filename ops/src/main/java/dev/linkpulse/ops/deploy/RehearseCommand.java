@@ -1,63 +1,60 @@
 package dev.linkpulse.ops.deploy;
 
-import dev.linkpulse.emulators.codedeploy.DeploymentEvent;
-import dev.linkpulse.emulators.codedeploy.SamDeploymentPreference;
-import dev.linkpulse.emulators.time.Timeline;
-import dev.linkpulse.local.DeploymentProgress;
-import dev.linkpulse.local.LocalDeployments;
-import dev.linkpulse.local.LocalStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.linkpulse.core.Json;
+import dev.linkpulse.local.LocalConfig;
+import dev.linkpulse.ops.StackFile;
 import dev.linkpulse.ops.UsageError;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 
 /**
- * {@code linkpulse deploy FUNCTION}: publishes a new version of a function on a local stack of its own and runs its
- * deployment there as CodeDeploy would, printing each step. The stack is this command's: it starts on free ports and
- * stops when the deployment (and any rollback) has ended.
+ * {@code linkpulse deploy FUNCTION}: the running local stack publishes a new version of the function and starts its
+ * deployment ({@code POST /_admin/deployments}, what {@code sam deploy} does on AWS); this command then follows it
+ * through the stack's CodeDeploy and CloudWatch endpoints with the real clients, printing each step.
  */
 final class RehearseCommand {
+  static final Duration POLL = Duration.ofMillis(500);
+  static final Duration LONGEST = Duration.ofHours(3);
+
   private RehearseCommand() {}
 
-  static int run(PrintWriter out, String function, Path jar, Map<String, String> env, String type, double speed,
-      Map<String, String> alarms) throws Exception {
-    if (jar != null && !Files.isRegularFile(jar)) throw new UsageError("--jar " + jar + " is not a file");
-    if (type != null) SamDeploymentPreference.deploymentConfigName(type);
-    if (speed <= 0 || speed > 10_000) throw new UsageError("--speed must be above 0 and at most 10000, not " + speed);
-    CompletableFuture<String> outcome = new CompletableFuture<>();
-    try (LocalStack stack = LocalStack.ephemeral(Map.of())) {
-      out.println("local stack up at " + stack.apiUrl() + " (" + stack.startupTime().toMillis() + " ms); deploying " + function);
-      out.flush();
-      DeploymentProgress progress = new DeploymentProgress(line -> {
-        out.println(line);
-        out.flush();
-      });
-      String[] id = new String[1];
-      LocalDeployments[] holder = new LocalDeployments[1];
-      LocalDeployments deployments = stack.deployments(Timeline.scaled(speed), List.of(progress, e -> {
-        if (!e.deploymentId().equals(id[0])) return;
-        // --alarm NAME=STATE: a drill sets the alarm once the canary share has shifted.
-        if (e instanceof DeploymentEvent.TrafficShifted t && t.weights().size() > 1) alarms.forEach(holder[0].alarms()::set);
-        if (e instanceof DeploymentEvent.Finished f) outcome.complete(f.status());
-      }));
-      holder[0] = deployments;
-      try {
-        id[0] = deployments.deploy(function, new LocalDeployments.Request(jar, env, type));
-      } catch (IllegalArgumentException e) {
-        throw new UsageError(e.getMessage());
-      }
-      String status = outcome.get(2, TimeUnit.HOURS);
-      // A rollback runs after the stop; give its shift back a moment to print.
-      Thread.sleep(500);
-      out.println("outcome: " + status);
-      out.flush();
-      return "Succeeded".equals(status) ? 0 : 1;
-    }
+  /** The running stack's {@code ./linkpulse env} variables, or a usage error when none runs. */
+  static JsonNode liveEnvironment() throws Exception {
+    JsonNode live = StackFile.readLive(LocalConfig.findRoot().resolve(".linkpulse"));
+    if (live == null) throw new UsageError("no local stack is running; start one with ./linkpulse up, or pass --api-url");
+    return live.path("env");
+  }
+
+  static int run(PrintWriter out, URI api, CodeDeployClient codeDeploy, CloudWatchClient cloudWatch, String function, Path jar,
+      Map<String, String> env, String type) throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("function", function);
+    if (jar != null) body.put("jar", jar.toAbsolutePath().toString());
+    body.put("env", env);
+    if (type != null) body.put("type", type);
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve("/_admin/deployments"))
+        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 400) throw new UsageError(Json.tree(response.body()).path("message").asText(response.body()));
+    if (response.statusCode() != 200) throw new IllegalStateException("the stack answered " + response.statusCode() + ": " + response.body());
+    String id = Json.tree(response.body()).path("deploymentId").asText();
+    out.println("Deploying " + function + (env.isEmpty() ? "" : " with " + env) + (jar == null ? "" : " from " + jar)
+        + " on " + api + ": deployment " + id);
+    out.flush();
+    String status = new DeploymentFollower(codeDeploy, cloudWatch, out, POLL).follow(id, LONGEST);
+    out.println("outcome: " + status + ("Succeeded".equals(status) ? "" : "; see ./linkpulse deploy status and runbooks/canary-rolled-back.md"));
+    out.flush();
+    return "Succeeded".equals(status) ? 0 : 1;
   }
 
   static Map<String, String> pairs(List<String> values, String option) {
