@@ -42,6 +42,8 @@ final class Boot {
   final DynamoDbClient dynamo;
   final SqsClient sqs;
   final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+  /** The functions' published versions, and what an alias or version ARN names. */
+  final FunctionVersions versions = new FunctionVersions(functions);
   /** The Step Functions engine and the reputation provider: up before the functions, which need their endpoints. */
   final LocalModeration moderation;
   /** The one clock of the stack's engines: Step Functions, CloudWatch's evaluation, the drills' ends. */
@@ -56,6 +58,7 @@ final class Boot {
   List<HttpRoute> routes = List.of();
   HttpGateway gateway;
   LocalMonitoring monitoring;
+  LocalDeployments deployments;
 
   /** Starts the DynamoDB engine and SQS, picks the ports and resolves the parameters; {@code closeables} gets all it opens. */
   Boot(LocalConfig config, Template template, List<AutoCloseable> closeables, Timeline timeline) throws Exception {
@@ -73,7 +76,7 @@ final class Boot {
     this.wsPort = Ports.orFree(config.wsPort());
     Ports.requireFree("WebSocket API", wsPort);
     this.managementPort = Ports.orFree(0);
-    this.moderation = closing(LocalModeration.start(timeline, functions, URI.create(emulators.dynamoEndpoint()), URI.create(eventsUrl()),
+    this.moderation = closing(LocalModeration.start(timeline, versions::resolve, URI.create(emulators.dynamoEndpoint()), URI.create(eventsUrl()),
         config.dataDir()));
     // The screen step asks the stack's fake provider, unless a --parameter ReputationEndpoint=... says otherwise.
     if (template.parameters().containsKey("ReputationEndpoint") && !config.parameterOverrides().containsKey("ReputationEndpoint")) {
@@ -96,6 +99,7 @@ final class Boot {
     parameters.put("AWS::AccountId", AwsAccount.ACCOUNT_ID);
     parameters.put("VisitorHashKey", LocalSecrets.visitorHashKey(config.stateDir()));
     parameters.put("EdgeOriginSecret", LocalSecrets.edgeOriginSecret(config.stateDir()));
+    parameters.put("SyntheticClickKey", LocalSecrets.syntheticClickKey(config.stateDir()));
     parameters.putAll(config.parameterOverrides());
     return parameters;
   }

@@ -35,14 +35,23 @@ final class Functions {
     for (FunctionSpec spec : template.functions()) {
       Map<String, String> env = new LinkedHashMap<>(runtimeEnvironment);
       Template.map(resolver.resolve(spec.environment())).forEach((k, v) -> env.put(k, String.valueOf(v)));
-      Object memory = spec.properties().get("MemorySize");
-      Path artifact = templateDir.resolve(spec.codeUri());
-      functions.put(spec.logicalId(), LocalFunction.builder(spec.logicalId(), spec.handlerClass()).artifact(artifact)
-          .environment(env).timeoutSeconds(spec.timeoutSeconds()).memoryMb(memory == null ? 128 : Integer.parseInt(String.valueOf(memory)))
-          .reportEveryInvocation(reportEveryInvocation).build());
+      functions.put(spec.logicalId(), build(spec, templateDir.resolve(spec.codeUri()), env, reportEveryInvocation));
     }
     warnIfStale(templateDir, functions);
     return functions;
+  }
+
+  /** One function of the template from {@code artifact}, with {@code environment}: as booted, or a new version or hook. */
+  static LocalFunction build(FunctionSpec spec, Path artifact, Map<String, String> environment, boolean reportEveryInvocation) {
+    Object memory = spec.properties().get("MemorySize");
+    return LocalFunction.builder(spec.logicalId(), spec.handlerClass()).artifact(artifact).environment(environment)
+        .timeoutSeconds(spec.timeoutSeconds()).memoryMb(memory == null ? 128 : Integer.parseInt(String.valueOf(memory)))
+        .reportEveryInvocation(reportEveryInvocation).build();
+  }
+
+  static FunctionSpec spec(Template template, String logicalId) {
+    return template.functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no function " + logicalId + " in the template"));
   }
 
   /**

@@ -15,6 +15,8 @@ final class LocalResources implements Resolver.Resources {
   /** Event rules: logical id -> "bus/name". */
   final Map<String, String> rules = new LinkedHashMap<>();
   final Map<String, String> other = new LinkedHashMap<>();
+  /** The alias AutoPublishAlias names in template.yaml. */
+  static final String ALIAS = "live";
   private final String region;
   private final String account;
 
@@ -54,7 +56,16 @@ final class LocalResources implements Resolver.Resources {
         default -> unknown(id, attribute);
       };
     }
-    if (functions.containsKey(id) && attribute.equals("Arn")) return "arn:aws:lambda:" + region + ":" + account + ":function:" + functions.get(id);
+    if (functions.containsKey(id)) {
+      String arn = "arn:aws:lambda:" + region + ":" + account + ":function:" + functions.get(id);
+      return switch (attribute) {
+        case "Arn" -> arn;
+        // SAM's Fn.Alias and Fn.Version: the alias every event source targets, and the version it was published at.
+        case "Alias" -> arn + ":" + ALIAS;
+        case "Version" -> arn + ":1";
+        default -> unknown(id, attribute);
+      };
+    }
     if (buses.containsKey(id)) {
       return switch (attribute) {
         case "Arn" -> "arn:aws:events:" + region + ":" + account + ":event-bus/" + buses.get(id);

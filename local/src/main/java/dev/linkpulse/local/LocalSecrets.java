@@ -20,6 +20,11 @@ final class LocalSecrets {
     return secret(stateDir, "edge-origin-secret");
   }
 
+  /** The deploy hooks' synthetic-click key: the marker only they can put on a click. */
+  static String syntheticClickKey(Path stateDir) {
+    return secret(stateDir, "synthetic-click-key");
+  }
+
   private static String secret(Path stateDir, String name) {
     Path file = stateDir.resolve(name);
     try {

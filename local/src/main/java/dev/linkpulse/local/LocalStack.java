@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalStack implements AutoCloseable {
   /** In start order; each names its resources before any starts, so every Ref resolves whatever the order. */
   static final List<Booter> BOOTERS = List.of(new TableBooter(), new QueueBooter(), new FunctionBooter(), new StateMachineBooter(), new EventBusBooter(),
-      new EventSourceBooter(), new WebSocketApiBooter(), new HttpApiBooter(), new MonitoringBooter());
+      new EventSourceBooter(), new WebSocketApiBooter(), new HttpApiBooter(), new MonitoringBooter(), new DeploymentBooter());
 
   private final LocalConfig config;
   private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -86,6 +86,7 @@ public final class LocalStack implements AutoCloseable {
     template.resources().keySet().forEach(id -> {
       if (!boot.resources.knows(id)) boot.resources.other.put(id, id);
     });
+    template.samGeneratedIds().forEach(id -> boot.resources.other.putIfAbsent(id, id));
     Unhonoured.log(template, BOOTERS.stream().flatMap(b -> b.types().stream()).collect(Collectors.toSet()));
     for (Booter booter : BOOTERS) booter.start(boot);
     startupTime = Duration.ofNanos(System.nanoTime() - start);
@@ -138,6 +139,11 @@ public final class LocalStack implements AutoCloseable {
 
   public Map<String, LocalFunction> functions() {
     return boot.functions;
+  }
+
+  /** Canary deployments of the stack's functions on its CodeDeploy, every wait on the stack's timeline. */
+  public LocalDeployments deployments() {
+    return boot.deployments;
   }
 
   public LocalFunction function(String logicalId) {
@@ -237,6 +243,8 @@ public final class LocalStack implements AutoCloseable {
     env.put("LINKPULSE_REPUTATION", reputation().endpoint());
     env.put("AWS_ENDPOINT_URL_CLOUDWATCH", boot.monitoring.endpoint().toString());
     env.put("LINKPULSE_NOTIFICATIONS", boot.monitoring.notificationLog().toString());
+    env.put("AWS_ENDPOINT_URL_CODEDEPLOY", boot.deployments.codeDeployEndpoint().toString());
+    env.put("AWS_ENDPOINT_URL_LAMBDA", boot.deployments.lambdaEndpoint().toString());
     if (boot.webSockets != null) {
       env.put("LINKPULSE_WS", webSocketUrl());
       env.put("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", boot.webSockets.managementEndpoint());
@@ -264,6 +272,8 @@ public final class LocalStack implements AutoCloseable {
         + ", POST /_admin/reputation {\"mode\":\"safe|malicious|slow|5xx\"})");
     out.printf("  %-16s %s%n", "CloudWatch", boot.monitoring.endpoint() + "  (" + boot.monitoring.alarmNames().size() + " alarms; notifications: "
         + boot.monitoring.notificationLog() + ")");
+    out.printf("  %-16s %s%n", "CodeDeploy", boot.deployments.codeDeployEndpoint() + "  (application " + boot.deployments.application()
+        + "; Lambda Invoke: " + boot.deployments.lambdaEndpoint() + "; ./linkpulse deploy FUNCTION)");
     if (boot.webSockets != null) out.printf("  %-16s %s%n", "WebSocket API", webSocketUrl() + "  (?token=<JWT>; management: " + boot.webSockets.managementEndpoint() + ")");
     out.printf("  %d functions, %d HTTP routes, %d event-source mappings; tables: %s; queues: %s%n", boot.functions.size(),
         boot.routes.size(), boot.mappings.size(), boot.resources.tables.values(), boot.resources.queueUrls.keySet());

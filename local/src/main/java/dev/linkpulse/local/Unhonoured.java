@@ -28,8 +28,8 @@ final class Unhonoured {
       new Setting("", "Policies", "IAM is not enforced: a function may call what its policy does not allow"),
       new Setting("", "ReservedConcurrentExecutions", "no concurrency limit"),
       new Setting("", "ProvisionedConcurrencyConfig", "instances start on first use"),
-      new Setting("", "AutoPublishAlias", "no versions or aliases"),
-      new Setting("", "DeploymentPreference", "no gradual deployment"),
+      new Setting("", "AutoPublishAlias", "version 1 is the function as booted; ./linkpulse deploy publishes the next ones"),
+      new Setting("", "DeploymentPreference", "a deployment starts with ./linkpulse deploy, not when the stack starts"),
       new Setting("", "Layers", "no layers: the artifact must hold everything"));
 
   static final List<Setting> EVENT = List.of(

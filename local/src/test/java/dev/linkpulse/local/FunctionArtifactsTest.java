@@ -1,6 +1,7 @@
 package dev.linkpulse.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -102,6 +103,12 @@ class FunctionArtifactsTest {
         JsonNode response = Json.tree(invoke(function, sample("websocket-message.json")));
         assertThat(Json.tree(response.path("body").asText()).path("type").asText()).as(function + " answered " + response).isEqualTo("subscribed");
       }
+      case CODEDEPLOY_HOOK -> {
+        // Its artifact loads and builds the hook; an event without its execution id is refused before anything is
+        // reported (a real run needs the CodeDeploy endpoint: DeployRehearsalTest).
+        assertThatThrownBy(() -> stack.stack().function(function).invoke("{\"DeploymentId\":\"d-ARTIFACT\"}"))
+            .as(function).isInstanceOf(FunctionError.class).hasMessageContaining("LifecycleEventHookExecutionId");
+      }
       default -> throw new AssertionError(trigger);
     }
   }
@@ -120,7 +127,7 @@ class FunctionArtifactsTest {
 
   /** How the template invokes a function. */
   enum Trigger {
-    HTTP_API, SQS, DYNAMODB_STREAM, WEBSOCKET_AUTHORIZER, WEBSOCKET_ROUTES, STATE_MACHINE_TASK, UNKNOWN;
+    HTTP_API, SQS, DYNAMODB_STREAM, WEBSOCKET_AUTHORIZER, WEBSOCKET_ROUTES, STATE_MACHINE_TASK, CODEDEPLOY_HOOK, UNKNOWN;
 
     static Trigger of(Template template, FunctionSpec spec) {
       for (Map<String, Object> event : spec.events().values()) {
@@ -134,7 +141,9 @@ class FunctionArtifactsTest {
       if (namedBy(template, "AWS::ApiGatewayV2::Authorizer", "AuthorizerUri", spec)) return WEBSOCKET_AUTHORIZER;
       if (namedBy(template, "AWS::ApiGatewayV2::Integration", "IntegrationUri", spec)) return WEBSOCKET_ROUTES;
       if (namedBy(template, "AWS::Serverless::StateMachine", "DefinitionSubstitutions", spec)) return STATE_MACHINE_TASK;
-      return UNKNOWN;
+      boolean hook = template.resourcesOfType("AWS::Serverless::Function").values().stream().anyMatch(p ->
+          Resolver.references(Template.map(p.get("DeploymentPreference")).get("Hooks")).contains(spec.logicalId()));
+      return hook ? CODEDEPLOY_HOOK : UNKNOWN;
     }
 
     private static boolean namedBy(Template template, String type, String property, FunctionSpec spec) {

@@ -3,9 +3,11 @@ package dev.linkpulse.redirect;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.linkpulse.core.DeployDrills;
 import dev.linkpulse.core.Env;
 import dev.linkpulse.core.Metrics;
 import dev.linkpulse.core.aws.AwsClients;
+import dev.linkpulse.core.clicks.SyntheticClicks;
 import dev.linkpulse.core.clicks.VisitorHasher;
 import dev.linkpulse.core.http.HttpApiHandler;
 import dev.linkpulse.core.http.Requests;
@@ -23,6 +25,8 @@ public final class RedirectHandler extends HttpApiHandler {
   private final Redirects redirects;
   private final Metrics metrics = new Metrics("redirect");
   private final RedirectPriming priming;
+  /** Unset but in a rehearsed deploy's faulty version: the share of requests it answers 500 (DeployDrills). */
+  private final DeployDrills.Share serverErrors = DeployDrills.serverErrors();
 
   public RedirectHandler() {
     Clock clock = Clock.systemUTC();
@@ -31,7 +35,8 @@ public final class RedirectHandler extends HttpApiHandler {
     EventBridgeClient events = ClickPublisher.client();
     ClickFactory clicks = new ClickFactory(new VisitorHasher(Env.require("VISITOR_HASH_KEY")), clock);
     this.redirects = new Redirects(code -> cache.get(code, store::find), clicks,
-        new ClickPublisher(events, Env.require("CLICKS_BUS_NAME"), metrics), clock);
+        new ClickPublisher(events, Env.require("CLICKS_BUS_NAME"), metrics)::publish,
+        SyntheticClicks.of(Env.require("SYNTHETIC_CLICK_KEY"), Env.require("CANARY_LINK_CODE")), clock);
     // SnapStart runs it before the snapshot; the global context holds resources weakly, so this field keeps it.
     this.priming = new RedirectPriming(redirects, clicks, events);
     org.crac.Core.getGlobalContext().register(priming);
@@ -42,6 +47,7 @@ public final class RedirectHandler extends HttpApiHandler {
     long start = System.nanoTime();
     int status = 500;
     try {
+      if (serverErrors.next()) throw new dev.linkpulse.core.http.ApiException(500, "deploy_drill", "a deploy drill failed this request");
       var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
       APIGatewayV2HTTPResponse response = redirects.answer(new RedirectRequest(Requests.method(event), Requests.code(event),
           event.getHeaders() == null ? Map.of() : event.getHeaders(),

@@ -1,18 +1,21 @@
 package dev.linkpulse.redirect;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.linkpulse.core.clicks.ClickEvent;
+import dev.linkpulse.core.clicks.SyntheticClicks;
 import dev.linkpulse.core.http.ApiException;
 import dev.linkpulse.core.http.HttpResponses;
 import dev.linkpulse.core.links.Link;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Decides the answer for a short code (the link's redirect, 404 unknown, 410 expired or disabled, a plain 410 page
- * for a link moderation rejected) and publishes a
- * click for every redirect it answers. The lookup is cached, so on a warm instance the request costs one publish.
+ * for a link moderation rejected) and publishes a click for every redirect it answers, but for synthetic clicks off
+ * the canary link and unmarked ones on it. The lookup is cached, so on a warm instance the request costs one publish.
  */
 final class Redirects {
   /**
@@ -27,13 +30,16 @@ final class Redirects {
 
   private final Function<String, Optional<Link>> lookup;
   private final ClickFactory clicks;
-  private final ClickPublisher publisher;
+  private final Consumer<ClickEvent> publisher;
+  private final SyntheticClicks synthetic;
   private final Clock clock;
 
-  Redirects(Function<String, Optional<Link>> lookup, ClickFactory clicks, ClickPublisher publisher, Clock clock) {
+  Redirects(Function<String, Optional<Link>> lookup, ClickFactory clicks, Consumer<ClickEvent> publisher,
+      SyntheticClicks synthetic, Clock clock) {
     this.lookup = lookup;
     this.clicks = clicks;
     this.publisher = publisher;
+    this.synthetic = synthetic;
     this.clock = clock;
   }
 
@@ -42,7 +48,9 @@ final class Redirects {
     if (link.status() == Link.Status.REJECTED) return REFUSED;
     if (!link.status().redirects()) throw new ApiException(410, "link_disabled", "this link has been disabled");
     if (link.expiredAt(clock.instant())) throw new ApiException(410, "link_expired", "this link has expired");
-    publisher.publish(clicks.click(request, link));
+    // The deploy hooks' marked clicks count on the canary link only, and nobody else's count there (SyntheticClicks).
+    boolean marked = synthetic.marked(link.code(), request.header(SyntheticClicks.HEADER), clock.instant());
+    if (synthetic.counts(link.code(), marked)) publisher.accept(clicks.click(request, link));
     return HttpResponses.status(link.redirect(), Map.of("Location", link.url(), "Cache-Control", CACHE_CONTROL));
   }
 }

@@ -3,6 +3,7 @@ package dev.linkpulse.redirect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.linkpulse.core.clicks.SyntheticClicks;
 import dev.linkpulse.core.http.ApiException;
 import dev.linkpulse.core.links.Link;
 import java.time.Clock;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RedirectsTest {
   private static Redirects serving(Link.Status status) {
     Link link = new Link("abc", "inc0001", "https://phish.example/login", "o", 302, Instant.EPOCH, null, status, "why");
-    return new Redirects(code -> Optional.of(link), null, null, Clock.systemUTC());
+    return new Redirects(code -> Optional.of(link), null, null, SyntheticClicks.of("k".repeat(32), "lp-canary"), Clock.systemUTC());
   }
 
   private static RedirectRequest request() {

@@ -87,8 +87,21 @@ public final class Resolver {
       case "AWS::StackName" -> parameters.getOrDefault("AWS::StackName", "linkpulse");
       case "AWS::Partition" -> "aws";
       case "AWS::URLSuffix" -> "amazonaws.com";
-      default -> resources.ref(name);
+      default -> samProperty(name) ? resources.getAtt(logicalId(name), name.substring(name.indexOf('.') + 1)) : resources.ref(name);
     };
+  }
+
+  /**
+   * SAM's referenceable properties of a function: {@code !Ref Fn.Alias} and {@code !Ref Fn.Version} (and
+   * {@code ${Fn.Alias}} in a Sub) name the alias and the version that {@code AutoPublishAlias} generates. Here they
+   * are answered like a GetAtt of that attribute.
+   */
+  static boolean samProperty(String name) {
+    return name.endsWith(".Alias") || name.endsWith(".Version");
+  }
+
+  private static String logicalId(String name) {
+    return name.substring(0, name.indexOf('.'));
   }
 
   private String sub(Object arg) {
@@ -128,7 +141,10 @@ public final class Resolver {
       if (map.size() == 1) {
         var e = map.entrySet().iterator().next();
         String key = String.valueOf(e.getKey());
-        if (key.equals("Ref")) refs.add(String.valueOf(e.getValue()));
+        if (key.equals("Ref")) {
+          String name = String.valueOf(e.getValue());
+          refs.add(samProperty(name) ? logicalId(name) : name);
+        }
         else if (key.equals("Fn::GetAtt")) refs.add(String.valueOf(Template.list(e.getValue()).get(0)));
         else if (key.equals("Fn::Sub")) {
           Object arg = e.getValue();

@@ -74,6 +74,20 @@ public final class Template {
     return functions;
   }
 
+  /**
+   * The logical ids SAM generates for the functions' safe deployments, which the template may refer to: the
+   * CodeDeploy application, each function's deployment group, and each alias ({@code <Fn>Alias<name>}).
+   */
+  public List<String> samGeneratedIds() {
+    List<String> ids = new ArrayList<>();
+    resourcesOfType("AWS::Serverless::Function").forEach((id, props) -> {
+      if (props.containsKey("AutoPublishAlias")) ids.add(id + "Alias" + props.get("AutoPublishAlias"));
+      if (props.containsKey("DeploymentPreference")) ids.add(id + "DeploymentGroup");
+    });
+    if (ids.stream().anyMatch(id -> id.endsWith("DeploymentGroup"))) ids.add("ServerlessDeploymentApplication");
+    return ids;
+  }
+
   /** Walks every node depth-first, calling {@code visitor} with each map's key and value (for contract checks). */
   public void walk(BiConsumer<String, Object> visitor) {
     walk(root, visitor);

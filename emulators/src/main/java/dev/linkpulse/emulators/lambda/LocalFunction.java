@@ -2,7 +2,6 @@ package dev.linkpulse.emulators.lambda;
 
 import dev.linkpulse.emulators.protocol.AwsAccount;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.jar.JarFile;
 
 /**
  * One function, run in-process the way Lambda runs it. Its code comes from the artifact its {@code CodeUri} names,
@@ -38,26 +36,15 @@ public final class LocalFunction implements AutoCloseable {
   private final Object loading = new Object();
   private volatile FunctionCode code;
   private volatile boolean closed;
-  private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
+  private final ConcurrentLinkedDeque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
   private final AtomicInteger instances = new AtomicInteger();
   private final AtomicLong invocations = new AtomicLong();
   private final AtomicLong injectedFailures = new AtomicLong();
   private final RecordLoss recordLoss = new RecordLoss();
   private volatile long lastInitNanos = -1;
   private volatile InvocationListener listener = (function, nanos, error) -> {};
-
-  /** An execution environment: a handler instance, and its init time until its first invocation reports it. */
-  private static final class Instance {
-    final FunctionCode code;
-    final Object handler;
-    long unreportedInitNanos;
-
-    Instance(FunctionCode code, Object handler, long initNanos) {
-      this.code = code;
-      this.handler = handler;
-      this.unreportedInitNanos = initNanos;
-    }
-  }
+  /** Set while CodeDeploy shifts this function's alias: invocations go to the versions it names. */
+  private volatile AliasRouting alias;
 
   /**
    * A function on the class path that runs the stack, for tests that need a handler's internals: no artifact and
@@ -135,13 +122,20 @@ public final class LocalFunction implements AutoCloseable {
     this.listener = java.util.Objects.requireNonNull(listener, "listener");
   }
 
+  /** Routes invocations of this function (version 1, as its alias) between published versions; null: all here. */
+  public void routeAlias(AliasRouting routing) {
+    this.alias = routing;
+  }
+
   /** Invokes with an event given as JSON and returns the response as JSON (null for a null response). */
   public String invoke(String eventJson) {
+    LocalFunction version = alias == null ? this : alias.pick();
+    if (version != this) return version.invoke(eventJson);
     if (injectedFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
       listener.invoked(name, 0, true);
       throw new FunctionError(name, "Injected", name + ": injected failure", null);
     }
-    Instance instance = acquire();
+    ExecutionEnvironment instance = acquire();
     String requestId = UUID.randomUUID().toString();
     long start = System.nanoTime();
     boolean failed = true;
@@ -193,8 +187,8 @@ public final class LocalFunction implements AutoCloseable {
     }
   }
 
-  private Instance acquire() {
-    Instance instance = idle.poll();
+  private ExecutionEnvironment acquire() {
+    ExecutionEnvironment instance = idle.poll();
     if (instance != null) return instance;
     if (closed) throw new IllegalStateException("function " + name + " is closed");
     long start = System.nanoTime();
@@ -204,7 +198,7 @@ public final class LocalFunction implements AutoCloseable {
       long init = System.nanoTime() - start;
       instances.incrementAndGet();
       lastInitNanos = init;
-      return new Instance(c, handler, init);
+      return new ExecutionEnvironment(c, handler, init);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable t) {
@@ -227,7 +221,7 @@ public final class LocalFunction implements AutoCloseable {
     }
   }
 
-  private void report(Instance instance, String requestId, long durationNanos) {
+  private void report(ExecutionEnvironment instance, String requestId, long durationNanos) {
     long init = instance.unreportedInitNanos;
     instance.unreportedInitNanos = -1;
     if (init >= 0 || reportEveryInvocation) log.accept(new InvocationReport(requestId, durationNanos, init, identity.memoryMb()).line());
@@ -292,24 +286,12 @@ public final class LocalFunction implements AutoCloseable {
 
     /** Checks what can be checked without loading code: the artifact exists and holds the handler class. */
     public LocalFunction build() {
-      if (artifact != null) requireHandlerIn(artifact);
+      if (artifact != null) ExecutionEnvironment.requireHandlerIn(name, artifact, handlerClass);
       else if (!environment.isEmpty()) {
         throw new IllegalArgumentException("function " + name
             + ": an environment of its own needs an artifact (on the stack's class path it sees the JVM's)");
       }
       return new LocalFunction(this);
-    }
-
-    private void requireHandlerIn(Path jar) {
-      if (!Files.isRegularFile(jar)) throw new IllegalStateException("function " + name + ": artifact " + jar + " does not exist");
-      String entry = handlerClass.replace('.', '/') + ".class";
-      try (JarFile file = new JarFile(jar.toFile(), false)) {
-        if (file.getJarEntry(entry) == null) {
-          throw new IllegalStateException("function " + name + ": artifact " + jar + " does not contain its handler " + handlerClass);
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException("function " + name + ": artifact " + jar + " is not a readable jar: " + e.getMessage(), e);
-      }
     }
   }
 }

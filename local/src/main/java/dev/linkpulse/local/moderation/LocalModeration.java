@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The template's state machines on the emulators' Step Functions engine, their Lambda tasks invoking the stack's
@@ -31,10 +33,11 @@ public final class LocalModeration implements AutoCloseable {
   }
 
   /**
-   * @param functions the stack's functions by logical id, read when a task runs (they are built after this starts)
+   * @param functions what a task's function name or ARN (qualified by an alias or version, or not) names, read when
+   *     the task runs (the functions are built after this starts)
    * @param dataDir where executions survive a restart, or null for memory only
    */
-  public static LocalModeration start(Timeline timeline, Map<String, LocalFunction> functions, URI dynamo, URI events, Path dataDir)
+  public static LocalModeration start(Timeline timeline, Function<String, Optional<LocalFunction>> functions, URI dynamo, URI events, Path dataDir)
       throws IOException {
     StepFunctionsEmulator.Builder builder = StepFunctionsEmulator.builder().timeline(timeline)
         .lambda((function, payload) -> invoke(functions, function, payload))
@@ -49,8 +52,8 @@ public final class LocalModeration implements AutoCloseable {
     }
   }
 
-  private static LambdaInvoker.Result invoke(Map<String, LocalFunction> functions, String function, String payload) {
-    LocalFunction target = functions.get(LambdaInvoker.functionName(function));
+  private static LambdaInvoker.Result invoke(Function<String, Optional<LocalFunction>> functions, String function, String payload) {
+    LocalFunction target = functions.apply(function).orElse(null);
     if (target == null) return LambdaInvoker.Result.serviceError("ResourceNotFoundException", "Function not found: " + function);
     try {
       String result = target.invoke(payload);

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -44,9 +45,14 @@ public final class AwsOptions {
       description = "DynamoDB and DynamoDB Streams endpoint (default: $AWS_ENDPOINT_URL_DYNAMODB, $AWS_ENDPOINT_URL, else AWS's)")
   String dynamoEndpoint;
 
+  @Option(names = "--codedeploy-endpoint-url", paramLabel = "URL",
+      description = "CodeDeploy endpoint (default: $AWS_ENDPOINT_URL_CODEDEPLOY, $AWS_ENDPOINT_URL, else AWS's)")
+  String codeDeployEndpoint;
+
   @Option(names = "--sfn-endpoint-url", paramLabel = "URL",
       description = "Step Functions endpoint (default: $AWS_ENDPOINT_URL_SFN, $AWS_ENDPOINT_URL, else AWS's)")
   String sfnEndpoint;
+
   @Option(names = "--cloudwatch-endpoint-url", paramLabel = "URL",
       description = "CloudWatch endpoint (default: $AWS_ENDPOINT_URL_CLOUDWATCH, $AWS_ENDPOINT_URL, else AWS's)")
   String cloudWatchEndpoint;
@@ -84,12 +90,17 @@ public final class AwsOptions {
     return Endpoints.choose("--dynamodb-endpoint-url", dynamoEndpoint, variables);
   }
 
+  Optional<URI> codeDeployEndpoint() {
+    return Endpoints.choose("--codedeploy-endpoint-url", codeDeployEndpoint, AwsClients.endpointVariables("CODEDEPLOY"));
+  }
+
   Optional<URI> cloudWatchEndpoint() {
     return Endpoints.choose("--cloudwatch-endpoint-url", cloudWatchEndpoint, AwsClients.endpointVariables("CLOUDWATCH"));
   }
 
   /** Checks the options without contacting anything; a bad URL is bad input. */
   public void validate() {
+    codeDeployEndpoint();
     sqsEndpoint();
     cloudWatchEndpoint();
     dynamoEndpoint();
@@ -105,6 +116,10 @@ public final class AwsOptions {
 
   public DynamoDbClient dynamo() {
     return configure(DynamoDbClient.builder(), "DYNAMODB", dynamoEndpoint()).build();
+  }
+
+  public CodeDeployClient codeDeploy() {
+    return configure(CodeDeployClient.builder(), "CODEDEPLOY", codeDeployEndpoint()).build();
   }
 
   public SfnClient sfn() {

@@ -96,7 +96,10 @@ final class RedirectBench {
         "VISITOR_HASH_KEY", "bench-visitor-hash-key-0123456789abcdef", "AWS_REGION", "us-east-1",
         "AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoEndpoint(), "AWS_ENDPOINT_URL_EVENTBRIDGE", stack.eventsEndpoint(),
         // The template's value, as the deployed function gets it: the handler no longer assumes one.
-        "LINK_CACHE_SECONDS", stack.function("RedirectFunction").environment().get("LINK_CACHE_SECONDS"));
+        "LINK_CACHE_SECONDS", stack.function("RedirectFunction").environment().get("LINK_CACHE_SECONDS"),
+        // The deploy hooks' marker key and canary link, which the handler requires (SyntheticClicks).
+        "SYNTHETIC_CLICK_KEY", stack.function("RedirectFunction").environment().get("SYNTHETIC_CLICK_KEY"),
+        "CANARY_LINK_CODE", stack.function("RedirectFunction").environment().get("CANARY_LINK_CODE"));
   }
 
   /** A link under {@code code}, made through the stack's API as a user would. */

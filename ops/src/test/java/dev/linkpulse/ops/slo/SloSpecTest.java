@@ -79,7 +79,7 @@ class SloSpecTest {
     List<Planned> plan = plan();
     assertThat(plan.stream().filter(a -> a.kind() == AlarmPlan.Kind.COMPOSITE)).hasSize(9);
     assertThat(plan.stream().filter(a -> a.kind() == AlarmPlan.Kind.WINDOW)).hasSize(18);
-    assertThat(plan.stream().filter(a -> a.kind() == AlarmPlan.Kind.SIGNAL)).hasSize(15);
+    assertThat(plan.stream().filter(a -> a.kind() == AlarmPlan.Kind.SIGNAL)).hasSize(16);
     assertThat(plan).extracting(Planned::name).doesNotHaveDuplicates();
     assertThat(plan).extracting(Planned::logicalId).doesNotHaveDuplicates();
   }

@@ -4,7 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkpulse.core.DeployDrills;
 import dev.linkpulse.core.Env;
+import dev.linkpulse.core.Json;
 import dev.linkpulse.core.Metrics;
 import dev.linkpulse.core.aws.AwsClients;
 import dev.linkpulse.pipeline.analytics.ClickClassifier;
@@ -12,11 +16,14 @@ import dev.linkpulse.pipeline.clicks.ClickStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Clicks queue → raw click log. Reports partial batch failures, so one bad message never fails its neighbours. */
 public final class RecorderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final ClickRecorder recorder;
   private final Metrics metrics;
+  /** Unset but in a rehearsed deploy's faulty version: a field of the click detail lost before recording (DeployDrills). */
+  private final Optional<String> droppedField = DeployDrills.droppedField();
 
   public RecorderHandler() {
     this(new ClickRecorder(new ClickClassifier(), ClickStore.dynamoDb(AwsClients.dynamoDb(), Env.require("TABLE_NAME")),
@@ -31,12 +38,24 @@ public final class RecorderHandler implements RequestHandler<SQSEvent, SQSBatchR
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     List<ClickRecorder.Message> messages = event.getRecords().stream()
-        .map(m -> new ClickRecorder.Message(m.getMessageId(), m.getBody())).toList();
+        .map(m -> new ClickRecorder.Message(m.getMessageId(), droppedField.map(f -> withoutDetailField(m.getBody(), f)).orElse(m.getBody())))
+        .toList();
     ClickRecorder.Outcome outcome = recorder.record(messages);
     metrics.count(Map.of("ClicksRecorded", outcome.recorded(), "ClicksInvalid", outcome.invalid(),
         "ClicksFailed", outcome.failedMessageIds().size() - outcome.invalid(), "BotClicks", outcome.bots(),
         "DuplicateDeliveries", outcome.duplicatesInBatch()), Map.of("batchSize", messages.size()));
     return SQSBatchResponse.builder().withBatchItemFailures(outcome.failedMessageIds().stream()
         .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build()).toList()).build();
+  }
+
+  /** The body with {@code detail.<field>} removed; a body that is not such JSON is left for the recorder to refuse. */
+  static String withoutDetailField(String body, String field) {
+    try {
+      JsonNode envelope = Json.strictTree(body);
+      if (envelope.path("detail") instanceof ObjectNode detail) detail.remove(field);
+      return Json.write(envelope);
+    } catch (Exception e) {
+      return body;
+    }
   }
 }

@@ -54,4 +54,11 @@ class RecorderHandlerTest {
             "d9a3c5b1-0f2e-4a6d-8b7c-1e2f3a4b5c6d");
     assertThat(Json.tree(metricsOut.toString(StandardCharsets.UTF_8).trim()).path("ClicksFailed").asInt()).isEqualTo(2);
   }
+
+  @Test
+  void aDeployDrillsDroppedFieldLeavesTheDetail_andABodyThatIsNotJsonIsLeftForTheRecorder() {
+    String body = "{\"source\":\"linkpulse.redirect\",\"detail\":{\"code\":\"abc\",\"utm\":{\"source\":\"x\"}}}";
+    assertThat(RecorderHandler.withoutDetailField(body, "utm")).isEqualTo("{\"source\":\"linkpulse.redirect\",\"detail\":{\"code\":\"abc\"}}");
+    assertThat(RecorderHandler.withoutDetailField("not json", "utm")).isEqualTo("not json");
+  }
 }

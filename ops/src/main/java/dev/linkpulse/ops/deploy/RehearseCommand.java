@@ -1,0 +1,69 @@
+package dev.linkpulse.ops.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.linkpulse.core.Json;
+import dev.linkpulse.local.LocalConfig;
+import dev.linkpulse.ops.StackFile;
+import dev.linkpulse.ops.UsageError;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+
+/**
+ * {@code linkpulse deploy FUNCTION}: the running local stack publishes a new version of the function and starts its
+ * deployment ({@code POST /_admin/deployments}, what {@code sam deploy} does on AWS); this command then follows it
+ * through the stack's CodeDeploy and CloudWatch endpoints with the real clients, printing each step.
+ */
+final class RehearseCommand {
+  static final Duration POLL = Duration.ofMillis(500);
+  static final Duration LONGEST = Duration.ofHours(3);
+
+  private RehearseCommand() {}
+
+  /** The running stack's {@code ./linkpulse env} variables, or a usage error when none runs. */
+  static JsonNode liveEnvironment() throws Exception {
+    JsonNode live = StackFile.readLive(LocalConfig.findRoot().resolve(".linkpulse"));
+    if (live == null) throw new UsageError("no local stack is running; start one with ./linkpulse up, or pass --api-url");
+    return live.path("env");
+  }
+
+  static int run(PrintWriter out, URI api, CodeDeployClient codeDeploy, CloudWatchClient cloudWatch, String function, Path jar,
+      Map<String, String> env, String type) throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("function", function);
+    if (jar != null) body.put("jar", jar.toAbsolutePath().toString());
+    body.put("env", env);
+    if (type != null) body.put("type", type);
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve("/_admin/deployments"))
+        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 400) throw new UsageError(Json.tree(response.body()).path("message").asText(response.body()));
+    if (response.statusCode() != 200) throw new IllegalStateException("the stack answered " + response.statusCode() + ": " + response.body());
+    String id = Json.tree(response.body()).path("deploymentId").asText();
+    out.println("Deploying " + function + (env.isEmpty() ? "" : " with " + env) + (jar == null ? "" : " from " + jar)
+        + " on " + api + ": deployment " + id);
+    out.flush();
+    String status = new DeploymentFollower(codeDeploy, cloudWatch, out, POLL).follow(id, LONGEST);
+    out.println("outcome: " + status + ("Succeeded".equals(status) ? "" : "; see ./linkpulse deploy status and runbooks/canary-rolled-back.md"));
+    out.flush();
+    return "Succeeded".equals(status) ? 0 : 1;
+  }
+
+  static Map<String, String> pairs(List<String> values, String option) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String v : values == null ? List.<String>of() : values) {
+      int eq = v.indexOf('=');
+      if (eq <= 0) throw new UsageError(option + " " + v + " is not KEY=VALUE");
+      out.put(v.substring(0, eq), v.substring(eq + 1));
+    }
+    return out;
+  }
+}
