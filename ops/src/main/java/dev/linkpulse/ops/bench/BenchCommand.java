@@ -179,7 +179,7 @@ public final class BenchCommand {
       if (seconds < 1 || seconds > 120) throw new UsageError("--seconds must be between 1 and 120");
       if (subscribers < 0 || subscribers > 10_000) throw new UsageError("--subscribers must be between 0 and 10000");
       RedirectBench redirect = new RedirectBench(System.out);
-      double redirectMillis = redirect.run(2_000, 1_000).get(1).micros().getValueAtPercentile(50) / 1000.0;
+      double redirectMillis = RedirectBench.handlerMedianMillis(redirect.run(2_000, 1_000));
       Workload viral = Workload.viral(rate * seconds, 0.02, 42);
       var result = HotKeySimulation.run(viral, HotKeyBench.settings(rate, 16, Map.of()));
       CostBench cost = new CostBench(System.out);
