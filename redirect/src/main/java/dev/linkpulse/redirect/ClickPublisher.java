@@ -49,15 +49,19 @@ final class ClickPublisher {
   /** Returns whether the event was accepted by the bus. */
   boolean publish(ClickEvent click) {
     try {
-      PutEventsResponse response = events.putEvents(r -> r.entries(PutEventsRequestEntry.builder()
-          .eventBusName(busName).source(ClickEvent.SOURCE).detailType(ClickEvent.DETAIL_TYPE)
-          .time(click.time()).detail(Json.write(click.toDetail())).build()));
+      PutEventsResponse response = events.putEvents(r -> r.entries(entry(click, Json.write(click.toDetail()))));
       if (response.failedEntryCount() == null || response.failedEntryCount() == 0) return true;
       var entry = response.entries().get(0);
       return failed(click, entry.errorCode() + ": " + entry.errorMessage());
     } catch (RuntimeException e) {
       return failed(click, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  /** The bus entry of {@code click}, with {@code detail} as its detail (priming sends one whose detail is malformed). */
+  PutEventsRequestEntry entry(ClickEvent click, String detail) {
+    return PutEventsRequestEntry.builder().eventBusName(busName).source(ClickEvent.SOURCE).detailType(ClickEvent.DETAIL_TYPE)
+        .time(click.time()).detail(detail).build();
   }
 
   /**

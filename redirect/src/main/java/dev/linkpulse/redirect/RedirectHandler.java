@@ -34,11 +34,11 @@ public final class RedirectHandler extends HttpApiHandler {
     LinkCache cache = new LinkCache(10_000, Duration.ofSeconds(Env.requireInt("LINK_CACHE_SECONDS")), clock);
     EventBridgeClient events = ClickPublisher.client();
     ClickFactory clicks = new ClickFactory(new VisitorHasher(Env.require("VISITOR_HASH_KEY")), clock);
-    this.redirects = new Redirects(code -> cache.get(code, store::find), clicks,
-        new ClickPublisher(events, Env.require("CLICKS_BUS_NAME"), metrics)::publish,
+    ClickPublisher publisher = new ClickPublisher(events, Env.require("CLICKS_BUS_NAME"), metrics);
+    this.redirects = new Redirects(code -> cache.get(code, store::find), clicks, publisher::publish,
         SyntheticClicks.of(Env.require("SYNTHETIC_CLICK_KEY"), Env.require("CANARY_LINK_CODE")), clock);
     // SnapStart runs it before the snapshot; the global context holds resources weakly, so this field keeps it.
-    this.priming = new RedirectPriming(redirects, clicks, events);
+    this.priming = new RedirectPriming(redirects, clicks, publisher, events);
     org.crac.Core.getGlobalContext().register(priming);
   }
 

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -63,9 +66,18 @@ public final class AwsClients {
     builder.httpClient(UrlConnectionHttpClient.create(new UrlConnections(settings.connectTimeout(), settings.socketTimeout())));
     Optional.ofNullable(settings.region()).or(() -> Env.find("AWS_REGION").map(Region::of)).ifPresent(builder::region);
     Optional.ofNullable(settings.endpoint()).or(() -> endpoint(serviceId).map(URI::create)).ifPresent(builder::endpointOverride);
-    if (settings.credentials() != null) builder.credentialsProvider(settings.credentials());
+    builder.credentialsProvider(settings.credentials() != null ? settings.credentials() : FUNCTION_CREDENTIALS);
     return builder;
   }
+
+  /**
+   * The role credentials Lambda puts in a function's environment, read first; the SDK's default chain only when they
+   * are not there (SnapStart functions get theirs from the container endpoint; the CLI from a profile). Building the
+   * whole default chain on the first call (profile files, web identity, container and instance providers) cost about
+   * 250 ms of a cold start here, for the variables its second link would have read anyway.
+   */
+  static final AwsCredentialsProvider FUNCTION_CREDENTIALS = AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true)
+      .credentialsProviders(EnvironmentVariableCredentialsProvider.create(), DefaultCredentialsProvider.builder().build()).build();
 
   /** The standard endpoint variables of a service, the one that wins first: {@code AWS_ENDPOINT_URL_<SERVICE>}, {@code AWS_ENDPOINT_URL}. */
   public static List<String> endpointVariables(String serviceId) {

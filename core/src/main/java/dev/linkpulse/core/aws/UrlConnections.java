@@ -11,8 +11,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
 
 /**
  * How the functions' SDK clients open connections: the JDK's {@code HttpURLConnection} (light, starts fast, keeps
- * connections alive), with the caller's timeouts, and TLS sockets that send small writes at once
- * ({@link NoDelaySocketFactory}). Plain-HTTP sockets (only the local emulators) cannot be reached from here; the
+ * connections alive), with the caller's timeouts, request bodies buffered so that a kept-alive connection is reused
+ * without the JDK's 1 ms liveness probe ({@link BufferedBodyConnection}), and TLS sockets that send small writes at
+ * once ({@link NoDelaySocketFactory}). Plain-HTTP sockets (only the local emulators) cannot be reached from here; the
  * emulators' servers answer in one go, so there the two-write request costs nothing (docs/performance.md).
  */
 final class UrlConnections implements UrlConnectionFactory {
@@ -33,7 +34,7 @@ final class UrlConnections implements UrlConnectionFactory {
       connection.setConnectTimeout(connectMillis);
       connection.setReadTimeout(readMillis);
       if (connection instanceof HttpsURLConnection https) https.setSSLSocketFactory(TLS);
-      return connection;
+      return new BufferedBodyConnection(connection);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open a connection to " + uri, e);
     }

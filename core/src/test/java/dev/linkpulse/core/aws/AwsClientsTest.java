@@ -62,4 +62,24 @@ class AwsClientsTest {
       assertThat(client.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://127.0.0.1:4566"));
     }
   }
+
+  @Test
+  void aFunctionsClientReadsTheEnvironmentsCredentialsFirst_andWithoutThemFallsBackToTheDefaultChain() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null, "the process has role credentials of its own");
+    String before = System.getProperty("aws.accessKeyId");
+    String secretBefore = System.getProperty("aws.secretAccessKey");
+    System.setProperty("aws.accessKeyId", "from-properties");
+    System.setProperty("aws.secretAccessKey", "secret");
+    try (DynamoDbClient client = Env.scoped(Map.of("AWS_REGION", "eu-west-1"), () -> AwsClients.configure(DynamoDbClient.builder(), "DYNAMODB").build())) {
+      assertThat(client.serviceClientConfiguration().credentialsProvider()).isSameAs(AwsClients.FUNCTION_CREDENTIALS);
+      assertThat(AwsClients.FUNCTION_CREDENTIALS.resolveCredentials().accessKeyId()).isEqualTo("from-properties");
+    } finally {
+      restore("aws.accessKeyId", before);
+      restore("aws.secretAccessKey", secretBefore);
+    }
+  }
+
+  private static void restore(String property, String value) {
+    if (value == null) System.clearProperty(property); else System.setProperty(property, value);
+  }
 }

@@ -35,11 +35,13 @@ class UrlConnectionsTest {
 
   @Test
   void httpsConnectionsTakeTheirSocketsFromTheNoDelayFactoryWithTheTimeoutsGiven() {
-    var connection = new UrlConnections(Duration.ofSeconds(2), Duration.ofSeconds(10))
+    var created = new UrlConnections(Duration.ofSeconds(2), Duration.ofSeconds(10))
         .createConnection(URI.create("https://events.us-east-1.amazonaws.com/"));
+    var connection = ((BufferedBodyConnection) created).delegate();
     assertThat(connection).isInstanceOf(HttpsURLConnection.class);
     assertThat(((HttpsURLConnection) connection).getSSLSocketFactory()).isInstanceOf(NoDelaySocketFactory.class);
     assertThat(connection.getConnectTimeout()).isEqualTo(2000);
     assertThat(connection.getReadTimeout()).isEqualTo(10_000);
+    assertThat(created.getReadTimeout()).isEqualTo(10_000);
   }
 }

@@ -88,7 +88,8 @@ public final class BenchCommand {
       footerHeading = Linkpulse.EXAMPLES,
       footer = {
           "  ./linkpulse bench hotkey",
-          "  ./linkpulse bench hotkey --workload viral --seconds 10 --parameter AggregatorBatchWindowSeconds=1"},
+          "  ./linkpulse bench hotkey --workload viral --seconds 10 --parameter AggregatorBatchWindowSeconds=1",
+          "  ./linkpulse bench hotkey --workload zipf --seconds 3 --windows 0,1 --breakdown"},
       description = {
       "The hot key at 10,000 clicks/s, simulated: the real recorder and aggregator, stream batches as DynamoDB Streams and",
       "Lambda make them (a shard per table partition, four polls a second, the template's batch size and window), counter",
@@ -102,20 +103,33 @@ public final class BenchCommand {
     @Option(names = "--workload", description = "viral, zipf or all (default ${DEFAULT-VALUE})") String workload = "all";
     @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "override a template parameter, e.g. AggregatorBatchWindowSeconds=1")
     Map<String, String> parameters = new LinkedHashMap<>();
+    @Option(names = "--windows", split = ",", paramLabel = "SECONDS",
+        description = "aggregator batching windows to compare side by side, e.g. 0,0.5,1 (default: the template's)")
+    List<Double> windows = new ArrayList<>();
+    @Option(names = "--breakdown", description = "print where each run's write units went, by link popularity")
+    boolean breakdown;
 
     @Override
     public Integer call() throws Exception {
       if (rate < 100 || rate > 50_000) throw new UsageError("--rate must be between 100 and 50000");
       if (seconds < 1 || seconds > 120) throw new UsageError("--seconds must be between 1 and 120");
       if (shards < 1 || shards > 256) throw new UsageError("--shards must be between 1 and 256");
+      if (windows.stream().anyMatch(w -> w < 0 || w > 300)) throw new UsageError("--windows must be between 0 and 300 seconds each");
       if (duplicates < 0 || duplicates > 0.5) throw new UsageError("--duplicates must be between 0 and 0.5");
       if (!List.of("viral", "zipf", "all").contains(workload)) throw new UsageError("--workload must be viral, zipf or all");
       int clicks = rate * seconds;
       List<Workload> workloads = new ArrayList<>();
       if (!workload.equals("zipf")) workloads.add(Workload.viral(clicks, duplicates, 42));
       if (!workload.equals("viral")) workloads.add(Workload.zipf(clicks, 10_000, 1.1, duplicates, 43));
+      List<HotKeySimulation.Settings> settings = new ArrayList<>();
+      if (windows.isEmpty()) settings.add(HotKeyBench.settings(rate, shards, parameters));
+      for (double window : windows) {
+        Map<String, String> withWindow = new LinkedHashMap<>(parameters);
+        withWindow.put("AggregatorBatchWindowSeconds", Double.toString(window));
+        settings.add(HotKeyBench.settings(rate, shards, withWindow));
+      }
       HotKeyBench bench = new HotKeyBench(System.out);
-      bench.print(bench.run(workloads, HotKeyBench.settings(rate, shards, parameters)));
+      bench.print(bench.run(workloads, settings, breakdown));
       return 0;
     }
   }
@@ -179,7 +193,7 @@ public final class BenchCommand {
       if (seconds < 1 || seconds > 120) throw new UsageError("--seconds must be between 1 and 120");
       if (subscribers < 0 || subscribers > 10_000) throw new UsageError("--subscribers must be between 0 and 10000");
       RedirectBench redirect = new RedirectBench(System.out);
-      double redirectMillis = redirect.run(2_000, 1_000).get(1).micros().getValueAtPercentile(50) / 1000.0;
+      double redirectMillis = RedirectBench.handlerMedianMillis(redirect.run(2_000, 1_000));
       Workload viral = Workload.viral(rate * seconds, 0.02, 42);
       var result = HotKeySimulation.run(viral, HotKeyBench.settings(rate, 16, Map.of()));
       CostBench cost = new CostBench(System.out);

@@ -34,13 +34,24 @@ final class HotKeyBench {
   }
 
   List<HotKeySimulation.Result> run(List<Workload> workloads, HotKeySimulation.Settings settings) throws Exception {
+    return run(workloads, List.of(settings), false);
+  }
+
+  /**
+   * Each workload under each of {@code settings} (alternatives side by side in one run); with {@code breakdown}, where
+   * each run's write units went by link popularity.
+   */
+  List<HotKeySimulation.Result> run(List<Workload> workloads, List<HotKeySimulation.Settings> settings, boolean breakdown) throws Exception {
     List<HotKeySimulation.Result> results = new ArrayList<>();
     for (Workload w : workloads) {
-      out.printf("%s: %,d clicks (+%,d duplicates) at %,d/s, %d stream shards, simulated...%n", w.name(), w.distinct(),
-          w.events().size() - w.distinct(), settings.perSecond(), settings.shards());
-      HotKeySimulation.Result r = HotKeySimulation.run(w, settings);
-      if (w.name().startsWith("viral")) printSeconds(r);
-      results.add(r);
+      for (HotKeySimulation.Settings s : settings) {
+        out.printf("%s: %,d clicks (+%,d duplicates) at %,d/s, %d stream shards, window %.1f s, simulated...%n", w.name(), w.distinct(),
+            w.events().size() - w.distinct(), s.perSecond(), s.shards(), s.aggregatorWindowMillis() / 1000.0);
+        HotKeySimulation.Result r = HotKeySimulation.run(w, s);
+        if (w.name().startsWith("viral") && settings.size() == 1) printSeconds(r);
+        if (breakdown) r.breakdown().print(out, w.name() + ", window " + s.aggregatorWindowMillis() / 1000.0 + " s, " + s.shards() + " shards");
+        results.add(r);
+      }
     }
     return results;
   }

@@ -37,7 +37,7 @@ final class HotKeySimulation {
   record FunctionTime(int recorderCalls, double recorderMillis, int aggregatorCalls, double aggregatorMillis) {}
 
   record Result(Workload workload, Settings settings, List<Second> seconds, double rawWcu, double counterWcu,
-      long counterItemBytes, int invocations, int retries, boolean exact, double rcu, FunctionTime time) {
+      long counterItemBytes, int invocations, int retries, boolean exact, double rcu, FunctionTime time, WriteBreakdown breakdown) {
     double wcuPerClick() {
       return (rawWcu + counterWcu) / workload.distinct();
     }
@@ -98,7 +98,7 @@ final class HotKeySimulation {
       boolean exact = exact(dynamo, table, w);
       return new Result(w, s, seconds, rawLedger.wcu(), ledger.wcu() - rawLedger.wcu(), ledger.largestItem(Keys.STATS_PREFIX),
           pollers.invocations(), pollers.retries(), exact, ledger.rcu(),
-          new FunctionTime(batches.calls(), batches.millis(), (int) time[0], time[1] / 1e6));
+          new FunctionTime(batches.calls(), batches.millis(), (int) time[0], time[1] / 1e6), WriteBreakdown.of(w.expectedPerLink(), ledger));
     }
   }
 

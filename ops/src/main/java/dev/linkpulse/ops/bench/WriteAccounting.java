@@ -47,6 +47,10 @@ public final class WriteAccounting implements ExecutionInterceptor {
     final LongAdder rcuTenths = new LongAdder();
     final Map<String, LongAdder> perKeySecond = new ConcurrentHashMap<>();
     final Map<String, Long> lastSize = new ConcurrentHashMap<>();
+    /** Per partition key over the whole run: writes charged, and their units in tenths. */
+    final Map<String, long[]> perKey = new ConcurrentHashMap<>();
+    /** Counter writes (keys under {@code STATS#}) by the units each cost: how often an item crossed a 1 KB step. */
+    final Map<Integer, LongAdder> counterWritesByUnits = new ConcurrentHashMap<>();
 
     Ledger() {
       this(() -> System.currentTimeMillis() / 1000);
@@ -120,8 +124,21 @@ public final class WriteAccounting implements ExecutionInterceptor {
       charge(keyAttrs.get(Keys.PK).s(), WriteCost.wcu(before == null ? 0 : before));
     }
 
+    /** Writes and write units (whole units) of one partition key over the run; zeros for a key never written. */
+    long[] keyTotals(String pk) {
+      long[] t = perKey.getOrDefault(pk, new long[2]);
+      return new long[] {t[0], t[1] / 10};
+    }
+
     void charge(String pk, int wcu) {
       wcuTenths.add(wcu * 10L);
+      perKey.compute(pk, (k, t) -> {
+        long[] totals = t == null ? new long[2] : t;
+        totals[0]++;
+        totals[1] += wcu * 10L;
+        return totals;
+      });
+      if (pk.startsWith(Keys.STATS_PREFIX)) counterWritesByUnits.computeIfAbsent(wcu, k -> new LongAdder()).increment();
       long second = clockSecond.getAsLong();
       perKeySecond.computeIfAbsent(pk + "@" + second, k -> new LongAdder()).add(wcu * 10L);
     }

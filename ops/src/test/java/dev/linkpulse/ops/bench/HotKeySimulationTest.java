@@ -26,6 +26,14 @@ class HotKeySimulationTest {
     Workload zipf = Workload.zipf(4_000, 50, 1.1, 0.02, 2);
     HotKeySimulation.Result r = HotKeySimulation.run(zipf, new HotKeySimulation.Settings(4_000, 1, 100, 1_000, 1_000, 0));
     assertThat(r.exact()).isTrue();
+    // The breakdown by popularity accounts for every click and every write unit of the run, in bands 1, 2-10, 11-100.
+    var bands = r.breakdown().bands();
+    assertThat(bands).extracting(WriteBreakdown.Band::fromRank).containsExactly(1, 2, 11);
+    assertThat(bands.stream().mapToLong(WriteBreakdown.Band::clicks).sum()).isEqualTo(zipf.distinct());
+    assertThat(bands.stream().mapToLong(WriteBreakdown.Band::counterWcu).sum()).isEqualTo(Math.round(r.counterWcu()));
+    assertThat(bands.stream().mapToLong(WriteBreakdown.Band::rawWcu).sum()).isEqualTo(Math.round(r.rawWcu()));
+    assertThat(r.breakdown().counterWritesByUnits().values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(bands.stream().mapToLong(WriteBreakdown.Band::counterWrites).sum());
   }
 
   @Test

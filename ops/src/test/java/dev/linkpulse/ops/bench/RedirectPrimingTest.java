@@ -27,12 +27,15 @@ class RedirectPrimingTest {
     assertThat(s.awaitQuiet(Duration.ofMinutes(2))).isTrue();
     RedirectHandler handler = Env.scoped(RedirectBench.environment(s), RedirectHandler::new);
     long eventsBefore = s.eventBridge().received();
+    long rejectedBefore = s.eventBridge().rejected();
     int itemsBefore = s.dynamo().scan(r -> r.tableName(s.tableName("LinkpulseTable"))).count();
 
     ColdStartProbe.beforeCheckpoint(handler);
     assertThat(s.awaitQuiet(Duration.ofMinutes(2))).isTrue();
 
     assertThat(s.eventBridge().received()).isEqualTo(eventsBefore);
+    // the click's own entry, sent with its detail cut short: refused entry by entry (MalformedDetail), never published
+    assertThat(s.eventBridge().rejected()).isEqualTo(rejectedBefore + 1);
     assertThat(s.dynamo().scan(r -> r.tableName(s.tableName("LinkpulseTable"))).count()).isEqualTo(itemsBefore);
 
     long aggregatedBefore = LocalMetrics.sum("aggregator", "ClicksAggregated");

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -83,9 +82,7 @@ final class DynamoCounterStore implements CounterStore {
       dims.put(name, AttributeValue.fromM(values));
     });
     item.put("dims", AttributeValue.fromM(dims));
-    Map<String, AttributeValue> marks = new LinkedHashMap<>();
-    s.watermarks.forEach((partition, seq) -> marks.put(partition, AttributeValue.fromS(seq.toString())));
-    item.put("wm", AttributeValue.fromM(marks));
+    item.put("wm", StoredWatermarks.toAttribute(s.life, s.watermarks));
     item.put("version", n(s.version + 1));
     return item;
   }
@@ -99,10 +96,9 @@ final class DynamoCounterStore implements CounterStore {
       if (stored != null) stored.m().forEach((value, count) -> values.put(value, Long.parseLong(count.n())));
       dims.put(name, DimensionCounts.fromMap(values, CounterState.TOP_K));
     }
-    Map<String, BigInteger> marks = new TreeMap<>();
-    if (item.containsKey("wm")) item.get("wm").m().forEach((partition, seq) -> marks.put(partition, new BigInteger(seq.s())));
     AttributeValue incarnation = item.get("incarnation");
     LinkLife life = new LinkLife(item.get("code").s(), incarnation == null ? "" : incarnation.s());
+    Map<String, BigInteger> marks = StoredWatermarks.fromAttribute(life, item.get("wm"));
     return new CounterState(life, Instant.parse(item.get("hour").s()), num(item, "total"), num(item, "human"),
         num(item, "bot"), item.containsKey("uniques") ? UniqueSketch.fromBytes(item.get("uniques").b().asByteArray()) : UniqueSketch.empty(),
         dims, marks, num(item, "version"));
