@@ -25,6 +25,7 @@ final class MonitoringBooter implements Booter {
     boot.monitoring = monitoring;
     monitoring.publishQueueMetrics(boot.sqs, boot.resources.queueUrls, boot.emulators::ageOfOldestMessage);
     boot.functions.values().forEach(f -> f.onInvocation(monitoring.lambdaMetrics()));
+    boot.moderation.onExecution(monitoring.stateMachineMetrics());
     for (AutoCloseable mapping : boot.mappings) {
       if (mapping instanceof StreamEventSource stream) stream.onBatch(monitoring.iteratorAge());
     }

@@ -42,7 +42,7 @@ public final class StepFunctionsEmulator implements AutoCloseable {
   private StepFunctionsEmulator(Builder b) throws IOException {
     this.store = new EngineStore(b.dataDirectory);
     this.workers = Executors.newCachedThreadPool(daemonThreads());
-    EngineContext context = new EngineContext(b.timeline, new Tasks(b.lambda, b.endpoints), workers, store, new TaskTokens(store), b.random);
+    EngineContext context = new EngineContext(b.timeline, new Tasks(b.lambda, b.endpoints), workers, store, new TaskTokens(store), b.random, b.executions);
     this.engine = new StepFunctionsEngine(context);
     try {
       this.server = AwsJsonServer.builder().name("stepfunctions").host(b.host).port(b.port).jsonVersion("1.0")
@@ -121,8 +121,15 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private ExecutionListener executions = ExecutionListener.NONE;
 
     private Builder() {}
+
+    /** Who hears of every execution's start and end (for {@code AWS/States} metrics). */
+    public Builder onExecution(ExecutionListener listener) {
+      this.executions = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /** The clock of every wait, backoff, timeout and heartbeat; a {@code ManualTimeline} in tests. */
     public Builder timeline(Timeline timeline) {

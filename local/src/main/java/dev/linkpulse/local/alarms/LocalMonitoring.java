@@ -92,6 +92,11 @@ public final class LocalMonitoring implements AutoCloseable {
     return ServiceMetrics.iteratorAge(cloudWatch, timeline);
   }
 
+  /** What Step Functions publishes for its executions: hand it to the engine. */
+  public dev.linkpulse.emulators.stepfunctions.ExecutionListener stateMachineMetrics() {
+    return ServiceMetrics.states(cloudWatch);
+  }
+
   /** What API Gateway publishes for the HTTP API {@code apiId}: hand it to the gateway. */
   public dev.linkpulse.emulators.apigateway.RequestListener apiMetrics(String apiId) {
     return ServiceMetrics.api(cloudWatch, apiId);

@@ -4,6 +4,7 @@ import dev.linkpulse.emulators.apigateway.RequestListener;
 import dev.linkpulse.emulators.cloudwatch.LocalCloudWatch;
 import dev.linkpulse.emulators.eventsources.StreamBatchListener;
 import dev.linkpulse.emulators.lambda.InvocationListener;
+import dev.linkpulse.emulators.stepfunctions.ExecutionListener;
 import dev.linkpulse.emulators.time.Timeline;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.function.LongSupplier;
 /**
  * The metrics AWS services publish for the stack's resources, under their AWS names and dimensions: Lambda's
  * {@code Invocations}, {@code Errors}, {@code Throttles} and {@code Duration} (FunctionName) per invocation, and
- * {@code IteratorAge} per stream batch; API Gateway's {@code Count},
+ * {@code IteratorAge} per stream batch; Step Functions' executions ({@link #states}); API Gateway's {@code Count},
  * {@code 4xx}, {@code 5xx} and {@code Latency} (ApiId) per request; EventBridge's {@code FailedInvocations}
  * (EventBusName, RuleName), only when not zero, as EventBridge sends it.
  */
@@ -36,6 +37,33 @@ final class ServiceMetrics {
   static StreamBatchListener iteratorAge(LocalCloudWatch cw, Timeline timeline) {
     return (function, lastRecordWritten) -> cw.putMetric("AWS/Lambda", "IteratorAge", Map.of("FunctionName", function),
         Math.max(0, Duration.between(lastRecordWritten, timeline.now()).toMillis()), "Milliseconds");
+  }
+
+  /**
+   * Step Functions' AWS/States metrics of each state machine (StateMachineArn): ExecutionsStarted and
+   * ExecutionThrottled (always 0: the local engine throttles nothing) at a start; at an end, one of
+   * ExecutionsSucceeded, ExecutionsFailed, ExecutionsTimedOut, ExecutionsAborted, and ExecutionTime.
+   */
+  static ExecutionListener states(LocalCloudWatch cw) {
+    return new ExecutionListener() {
+      @Override
+      public void started(String machine) {
+        cw.putMetric("AWS/States", "ExecutionsStarted", Map.of("StateMachineArn", machine), 1, "Count");
+        cw.putMetric("AWS/States", "ExecutionThrottled", Map.of("StateMachineArn", machine), 0, "Count");
+      }
+
+      @Override
+      public void ended(String machine, String status, Duration ran) {
+        String metric = switch (status) {
+          case "SUCCEEDED" -> "ExecutionsSucceeded";
+          case "TIMED_OUT" -> "ExecutionsTimedOut";
+          case "ABORTED" -> "ExecutionsAborted";
+          default -> "ExecutionsFailed";
+        };
+        cw.putMetric("AWS/States", metric, Map.of("StateMachineArn", machine), 1, "Count");
+        cw.putMetric("AWS/States", "ExecutionTime", Map.of("StateMachineArn", machine), ran.toMillis(), "Milliseconds");
+      }
+    };
   }
 
   static RequestListener api(LocalCloudWatch cw, String apiId) {

@@ -207,7 +207,7 @@ class ModerationSagaTest {
   }
 
   @Test
-  void aFailureInjectedIntoActivateRunsTheCompensations_andLeavesNothingPending() {
+  void aFailureInjectedIntoActivateRunsTheCompensations_andLeavesNothingPending() throws Exception {
     stack.stack().function("ActivateFunction").injectFailures(Long.MAX_VALUE);
     String user = user();
     JsonNode link = create(user, "https://example.org/fine");
@@ -217,6 +217,13 @@ class ModerationSagaTest {
     assertThat(refused.path("status").asText()).isEqualTo("rejected");
     assertThat(refused.path("reason").asText()).startsWith("moderation failed: Injected");
     assertThat(quotaUsed(user, link)).isZero();
+    // AWS/States ExecutionsFailed of the machine: its page fires (Sum >= 1 in a period of 5 minutes), and clears in the next
+    String alarm = "linkpulse-moderation-executions-failed";
+    TIMELINE.advance(Duration.ofMinutes(6));
+    assertThat(dev.linkpulse.local.alarms.NotificationLog.read(stack.stack().monitoring().notificationLog())).anySatisfy(n -> {
+      assertThat(n).containsEntry("alarm", alarm).containsEntry("to", "ALARM");
+      assertThat(n.get("topic")).endsWith(":linkpulse-PageTopic");
+    });
   }
 
   @Test
