@@ -35,6 +35,11 @@ final class Emulators implements AutoCloseable {
     return dynamo.faults();
   }
 
+  /** SQS's ApproximateAgeOfOldestMessage of a queue, which ElasticMQ does not answer (the emulator tracks it). */
+  java.time.Duration ageOfOldestMessage(String queueName) {
+    return sqs.ageOfOldestMessage(queueName);
+  }
+
   String dynamoEndpoint() {
     return "http://127.0.0.1:" + dynamoPort;
   }

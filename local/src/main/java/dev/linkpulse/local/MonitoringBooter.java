@@ -1,13 +1,14 @@
 package dev.linkpulse.local;
 
+import dev.linkpulse.emulators.eventsources.StreamEventSource;
 import dev.linkpulse.local.alarms.LocalMonitoring;
 import dev.linkpulse.local.drills.DrillRoutes;
 import dev.linkpulse.local.drills.Drills;
 import java.util.Set;
 
 /**
- * CloudWatch with the template's alarms (the nested stack's), fed the functions' EMF, the queues', functions', API's
- * and rule's AWS metrics; and the failure drills. Last: it listens to what the other booters started.
+ * CloudWatch with the template's alarms (the nested stack's), fed the functions' EMF, the queues', functions', stream
+ * mappings', API's and rules' AWS metrics; and the failure drills. Last: it listens to what the other booters started.
  */
 final class MonitoringBooter implements Booter {
   @Override
@@ -22,14 +23,17 @@ final class MonitoringBooter implements Booter {
     LocalMonitoring monitoring = boot.closing(LocalMonitoring.start(port, boot.timeline, boot.config.stateDir(), boot.template,
         boot.config.template().getParent(), boot.resolver, LocalMetrics::subscribe));
     boot.monitoring = monitoring;
-    monitoring.publishQueueMetrics(boot.sqs, boot.resources.queueUrls);
+    monitoring.publishQueueMetrics(boot.sqs, boot.resources.queueUrls, boot.emulators::ageOfOldestMessage);
     boot.functions.values().forEach(f -> f.onInvocation(monitoring.lambdaMetrics()));
-    // The alarm watches the click rule. The endpoint counts failed deliveries over all rules, so link.created's
-    // (the saga's, a trickle beside the clicks) count against it too: an over-count, never a miss.
-    String busAndRule = boot.resources.rules.get("ClickRule");
-    if (busAndRule != null) {
-      monitoring.publishFailedInvocations(boot.events::failed, busAndRule.substring(0, busAndRule.indexOf('/')),
-          busAndRule.substring(busAndRule.indexOf('/') + 1));
+    boot.moderation.onExecution(monitoring.stateMachineMetrics());
+    for (AutoCloseable mapping : boot.mappings) {
+      if (mapping instanceof StreamEventSource stream) stream.onBatch(monitoring.iteratorAge());
+    }
+    // FailedInvocations of every rule, each its own (the click rule's alarm reads only the click rule's).
+    for (String busAndRule : boot.resources.rules.values()) {
+      String bus = busAndRule.substring(0, busAndRule.indexOf('/'));
+      String rule = busAndRule.substring(busAndRule.indexOf('/') + 1);
+      monitoring.publishFailedInvocations(() -> boot.events.failed(bus, rule), bus, rule);
     }
     boot.resources.apis.values().stream().findFirst().ifPresent(apiId -> boot.gateway.onRequest(monitoring.apiMetrics(apiId)));
     // Failure drills (./linkpulse drill), ended on the stack's timeline.

@@ -21,6 +21,8 @@ final class BusRules {
   private final Map<String, Map<String, EventRule>> rulesByBus = new LinkedHashMap<>();
   private final Set<String> warnedBuses = ConcurrentHashMap.newKeySet();
   private final AtomicLong matched = new AtomicLong();
+  /** Deliveries that failed for good, by {@code bus/rule}. */
+  private final Map<String, AtomicLong> failedByRule = new ConcurrentHashMap<>();
 
   /** Compiles every pattern now: an invalid pattern, or a rule defined twice on a bus, fails here. */
   BusRules(List<EventRule> rules) {
@@ -65,5 +67,32 @@ final class BusRules {
       matched.incrementAndGet();
       for (String queueUrl : rule.targetQueueUrls()) bodiesByQueue.computeIfAbsent(queueUrl, q -> new ArrayList<>()).add(body);
     }
+  }
+
+  /**
+   * Counts a message that could not be sent to {@code queueUrl} against every rule that sent it there: the rules
+   * targeting that queue whose pattern the event matches (the outbox keeps bodies per queue, not per rule). The
+   * envelope names no bus: should rules of two buses target one queue, an event both match counts against both.
+   */
+  void deliveryFailed(String queueUrl, String body) {
+    rulesByBus.forEach((bus, byName) -> {
+      List<String> names;
+      try {
+        names = machines.get(bus).rulesForJSONEvent(body);
+      } catch (Exception unreadable) {
+        return;
+      }
+      for (EventRule rule : byName.values()) {
+        if (names.contains(rule.name()) && rule.targetQueueUrls().contains(queueUrl)) {
+          failedByRule.computeIfAbsent(bus + "/" + rule.name(), k -> new AtomicLong()).incrementAndGet();
+        }
+      }
+    });
+  }
+
+  /** Deliveries of {@code rule} on {@code bus} that failed for good so far. */
+  long failed(String bus, String rule) {
+    AtomicLong n = failedByRule.get(bus + "/" + rule);
+    return n == null ? 0 : n.get();
   }
 }

@@ -86,7 +86,7 @@ public final class EventBridgeEndpoint implements AutoCloseable {
   public EventBridgeEndpoint(int port, List<EventRule> rules, SqsClient sqs) throws IOException {
     Objects.requireNonNull(sqs, "sqs");
     this.rules = new BusRules(rules);
-    this.targets = new SqsTargets(sqs);
+    this.targets = new SqsTargets(sqs, this.rules::deliveryFailed);
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
     this.httpExecutor = new ThreadPoolExecutor(4, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4096), httpThreads);
     server.setExecutor(httpExecutor);
@@ -135,9 +135,17 @@ public final class EventBridgeEndpoint implements AutoCloseable {
     return targets.delivered();
   }
 
-  /** Messages that could not be sent to a target queue. */
+  /** Messages that could not be sent to a target queue, over every rule. */
   public long failed() {
     return targets.failed();
+  }
+
+  /**
+   * Messages of {@code rule} on {@code bus} (a name or an ARN) that could not be sent to its targets: EventBridge's
+   * {@code FailedInvocations} of that rule.
+   */
+  public long failed(String bus, String rule) {
+    return rules.failed(busName(bus), rule);
   }
 
   /** Messages matched but not yet sent (or failed). */

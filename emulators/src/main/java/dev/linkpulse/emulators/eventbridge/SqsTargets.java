@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -36,9 +37,12 @@ final class SqsTargets {
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
+  /** Told of each message that could not be sent: its queue and body (EventBridge counts failures per rule). */
+  private final BiConsumer<String, String> onFailure;
 
-  SqsTargets(SqsClient sqs) {
+  SqsTargets(SqsClient sqs, BiConsumer<String, String> onFailure) {
     this.sqs = sqs;
+    this.onFailure = onFailure;
   }
 
   long delivered() {
@@ -100,10 +104,12 @@ final class SqsTargets {
         delivered.addAndGet(response.successful().size());
         for (BatchResultErrorEntry error : response.failed()) {
           failed.incrementAndGet();
+          onFailure.accept(queueUrl, chunk.get(Integer.parseInt(error.id())));
           LOG.warning("EventBridge target " + queueUrl + " refused a message: " + error.code() + " " + error.message());
         }
       } catch (RuntimeException e) {
         failed.addAndGet(chunk.size());
+        chunk.forEach(body -> onFailure.accept(queueUrl, body));
         LOG.log(Level.WARNING, "EventBridge could not deliver " + chunk.size() + " event(s) to " + queueUrl, e);
       } finally {
         pending.addAndGet(-chunk.size());

@@ -38,6 +38,7 @@ final class StreamBatches {
   private final String functionArn;
   private final StreamStats stats;
   private final MappingLifecycle life;
+  private volatile StreamBatchListener listener = (function, lastRecordWritten) -> {};
 
   StreamBatches(StreamEventSource.Config config, SqsClient sqs, String functionArn, StreamStats stats, MappingLifecycle life) {
     this.config = config;
@@ -45,6 +46,10 @@ final class StreamBatches {
     this.functionArn = functionArn;
     this.stats = stats;
     this.life = life;
+  }
+
+  void onBatch(StreamBatchListener listener) {
+    this.listener = java.util.Objects.requireNonNull(listener, "listener");
   }
 
   /** Processes one batch to its end (success, or retries exhausted). Returns false if the mapping is closing. */
@@ -93,6 +98,7 @@ final class StreamBatches {
     records.forEach(r -> array.add(r.json()));
     String requestId = UUID.randomUUID().toString();
     stats.batches.incrementAndGet();
+    listener.batch(config.function().name(), records.get(records.size() - 1).arrival());
     String response;
     try {
       response = config.function().invoke(Json.write(event));

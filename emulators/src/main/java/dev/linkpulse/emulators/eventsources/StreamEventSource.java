@@ -201,6 +201,12 @@ public final class StreamEventSource implements AutoCloseable {
     return stats.discarded.get();
   }
 
+  /** Who hears of each batch handed to the function (one listener; the local stack's {@code IteratorAge}). */
+  public StreamEventSource onBatch(StreamBatchListener listener) {
+    batches.onBatch(listener);
+    return this;
+  }
+
   /** Invocations in which the function threw. */
   public long functionErrors() {
     return stats.functionErrors.get();

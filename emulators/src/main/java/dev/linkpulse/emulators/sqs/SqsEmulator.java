@@ -2,30 +2,56 @@ package dev.linkpulse.emulators.sqs;
 
 import dev.linkpulse.emulators.protocol.AwsAccount;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
 /**
  * SQS, served by ElasticMQ (Apache 2.0) in this JVM, in the local account and region: its queue URLs and ARNs are
- * the ones the rest of the local stack hands out. {@link #start} blocks until it answers.
+ * the ones the rest of the local stack hands out. {@link #start} blocks until it answers. It also knows what
+ * ElasticMQ does not answer: the age of each queue's oldest message ({@link #ageOfOldestMessage}).
  */
 public final class SqsEmulator implements AutoCloseable {
   private final SQSRestServer server;
   private final int port;
+  private final ActorSystem system;
+  private final MessageAges ages;
 
-  private SqsEmulator(SQSRestServer server, int port) {
+  private SqsEmulator(SQSRestServer server, int port, ActorSystem system, MessageAges ages) {
     this.server = server;
     this.port = port;
+    this.system = system;
+    this.ages = ages;
   }
 
   /** @param port a free port (ElasticMQ cannot pick one and say which) */
   public static SqsEmulator start(int port) {
-    SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port)
-        .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
-        .withAWSRegion(AwsAccount.REGION).withAWSAccountId(AwsAccount.ACCOUNT_ID).start();
-    server.waitUntilStarted();
-    return new SqsEmulator(server, port);
+    // A server given its actor system leaves it running when it stops: close() ends it.
+    ActorSystem system = ActorSystem.create("elasticmq");
+    MessageAges ages = new MessageAges();
+    try {
+      SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port)
+          .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
+          .withAWSRegion(AwsAccount.REGION).withAWSAccountId(AwsAccount.ACCOUNT_ID).withActorSystem(system)
+          .withQueueEventListener(system.actorOf(Props.create(MessageAges.Listener.class, () -> new MessageAges.Listener(ages)))).start();
+      server.waitUntilStarted();
+      return new SqsEmulator(server, port, system, ages);
+    } catch (RuntimeException e) {
+      system.terminate();
+      throw e;
+    }
+  }
+
+  /**
+   * SQS's {@code ApproximateAgeOfOldestMessage} of the queue named {@code queueName}: the age of its oldest message
+   * not deleted (in flight or not), zero when it holds none. In a dead-letter queue a message counts from its move.
+   */
+  public Duration ageOfOldestMessage(String queueName) {
+    return ages.oldest(queueName, Instant.now());
   }
 
   public int port() {
@@ -38,6 +64,10 @@ public final class SqsEmulator implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stopAndGetFuture().apply();
+    try {
+      server.stopAndGetFuture().apply();
+    } finally {
+      system.terminate();
+    }
   }
 }

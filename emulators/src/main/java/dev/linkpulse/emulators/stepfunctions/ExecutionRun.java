@@ -54,6 +54,7 @@ final class ExecutionRun {
     ObjectNode details = History.payload(Json.object(), "input", Json.parse(rec.input));
     details.put("roleArn", rec.roleArn);
     history.add(null, "ExecutionStarted", details, now());
+    engine.executions().started(rec.stateMachineArn);
     Definition.Machine root = machines.get("");
     newFrame(null, 0, root, Json.parse(rec.input), null);
     if (root.timeoutSeconds() != null) rec.timeoutAt = rec.startDate + root.timeoutSeconds() * 1000L;
@@ -258,6 +259,7 @@ final class ExecutionRun {
     rec.error = error == null || error.isEmpty() ? null : error;
     rec.cause = cause;
     history.add(null, eventType, details, rec.stopDate);
+    engine.executions().ended(rec.stateMachineArn, status.name(), java.time.Duration.ofMillis(rec.stopDate - rec.startDate));
   }
 
   private void armExecutionTimeout() {

@@ -42,7 +42,7 @@ public final class StepFunctionsEmulator implements AutoCloseable {
   private StepFunctionsEmulator(Builder b) throws IOException {
     this.store = new EngineStore(b.dataDirectory);
     this.workers = Executors.newCachedThreadPool(daemonThreads());
-    EngineContext context = new EngineContext(b.clock(), new Tasks(b.lambda, b.endpoints), workers, store, new TaskTokens(store), b.random);
+    EngineContext context = new EngineContext(b.clock(), new Tasks(b.lambda, b.endpoints), workers, store, new TaskTokens(store), b.random, b.executions);
     this.engine = new StepFunctionsEngine(context);
     try {
       this.server = AwsJsonServer.builder().name("stepfunctions").host(b.bindHost()).port(b.bindPort()).jsonVersion("1.0")
@@ -118,8 +118,15 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     private final Map<String, URI> endpoints = new LinkedHashMap<>();
     private Path dataDirectory;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private ExecutionListener executions = ExecutionListener.NONE;
 
     private Builder() {}
+
+    /** Who hears of every execution's start and end (for {@code AWS/States} metrics). */
+    public Builder onExecution(ExecutionListener listener) {
+      this.executions = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /** How Lambda tasks reach functions. Without one, a definition with a Lambda task is refused. */
     public Builder lambda(LambdaInvoker lambda) {

@@ -69,9 +69,12 @@ public final class LocalMonitoring implements AutoCloseable {
     }
   }
 
-  /** Publishes what SQS publishes for {@code queueUrls} (logical id to URL), once a minute of timeline time. */
-  public void publishQueueMetrics(SqsClient sqs, Map<String, String> queueUrls) {
-    poll(new QueueMetrics(sqs, queueUrls, cloudWatch));
+  /**
+   * Publishes what SQS publishes for {@code queueUrls} (logical id to URL), once a minute of timeline time;
+   * {@code ages} answers a queue's age of its oldest message, by queue name.
+   */
+  public void publishQueueMetrics(SqsClient sqs, Map<String, String> queueUrls, java.util.function.Function<String, java.time.Duration> ages) {
+    poll(new QueueMetrics(sqs, queueUrls, ages, cloudWatch));
   }
 
   /** Publishes EventBridge's FailedInvocations of {@code rule} on {@code bus}, from the endpoint's count so far. */
@@ -82,6 +85,16 @@ public final class LocalMonitoring implements AutoCloseable {
   /** What Lambda publishes for a function's invocations: hand it to each function. */
   public dev.linkpulse.emulators.lambda.InvocationListener lambdaMetrics() {
     return ServiceMetrics.lambda(cloudWatch);
+  }
+
+  /** Lambda's IteratorAge for a stream mapping's batches, measured on the stack's timeline: hand it to each mapping. */
+  public dev.linkpulse.emulators.eventsources.StreamBatchListener iteratorAge() {
+    return ServiceMetrics.iteratorAge(cloudWatch, timeline);
+  }
+
+  /** What Step Functions publishes for its executions: hand it to the engine. */
+  public dev.linkpulse.emulators.stepfunctions.ExecutionListener stateMachineMetrics() {
+    return ServiceMetrics.states(cloudWatch);
   }
 
   /** What API Gateway publishes for the HTTP API {@code apiId}: hand it to the gateway. */

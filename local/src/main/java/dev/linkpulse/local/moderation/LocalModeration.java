@@ -4,6 +4,7 @@ import dev.linkpulse.emulators.lambda.FunctionError;
 import dev.linkpulse.emulators.lambda.LocalFunction;
 import dev.linkpulse.emulators.protocol.AwsAccount;
 import dev.linkpulse.emulators.stepfunctions.LambdaInvoker;
+import dev.linkpulse.emulators.stepfunctions.ExecutionListener;
 import dev.linkpulse.emulators.stepfunctions.StepFunctionsEmulator;
 import dev.linkpulse.emulators.time.Timeline;
 import dev.linkpulse.template.Resolver;
@@ -26,10 +27,19 @@ import java.util.function.Function;
 public final class LocalModeration implements AutoCloseable {
   private final StepFunctionsEmulator sfn;
   private final FakeReputationProvider reputation;
+  /** Who hears of executions: set once CloudWatch is up, which starts after the engine. */
+  private final java.util.concurrent.atomic.AtomicReference<ExecutionListener> executions;
 
-  private LocalModeration(StepFunctionsEmulator sfn, FakeReputationProvider reputation) {
+  private LocalModeration(StepFunctionsEmulator sfn, FakeReputationProvider reputation,
+      java.util.concurrent.atomic.AtomicReference<ExecutionListener> executions) {
     this.sfn = sfn;
     this.reputation = reputation;
+    this.executions = executions;
+  }
+
+  /** Hands every execution's start and end to {@code listener} from now on (the stack's AWS/States metrics). */
+  public void onExecution(ExecutionListener listener) {
+    executions.set(java.util.Objects.requireNonNull(listener, "listener"));
   }
 
   /**
@@ -39,13 +49,24 @@ public final class LocalModeration implements AutoCloseable {
    */
   public static LocalModeration start(Timeline timeline, Function<String, Optional<LocalFunction>> functions, URI dynamo, URI events, Path dataDir)
       throws IOException {
+    var executions = new java.util.concurrent.atomic.AtomicReference<>(ExecutionListener.NONE);
     StepFunctionsEmulator.Builder builder = StepFunctionsEmulator.builder().timeline(timeline)
-        .lambda((function, payload) -> invoke(functions, function, payload))
+        .lambda((function, payload) -> invoke(functions, function, payload)).onExecution(new ExecutionListener() {
+          @Override
+          public void started(String machine) {
+            executions.get().started(machine);
+          }
+
+          @Override
+          public void ended(String machine, String status, java.time.Duration ran) {
+            executions.get().ended(machine, status, ran);
+          }
+        })
         .endpoint("dynamodb", dynamo).endpoint("events", events).port(0);
     if (dataDir != null) builder.dataDirectory(dataDir.resolve("stepfunctions"));
     StepFunctionsEmulator sfn = builder.start();
     try {
-      return new LocalModeration(sfn, FakeReputationProvider.start(0));
+      return new LocalModeration(sfn, FakeReputationProvider.start(0), executions);
     } catch (IOException | RuntimeException e) {
       sfn.close();
       throw e;

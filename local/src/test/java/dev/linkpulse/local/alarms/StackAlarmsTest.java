@@ -34,9 +34,13 @@ class StackAlarmsTest {
   static final ManualTimeline TIMELINE = new ManualTimeline(Instant.now().truncatedTo(ChronoUnit.MINUTES));
 
   @RegisterExtension
-  static final StackExtension<LocalStack> stack = new StackExtension<>(
-      parameters -> LocalStack.start(LocalConfig.ephemeral(LocalConfig.findRoot()).withParameters(parameters), TIMELINE),
-      LocalStack::apiUrl, LocalStack::token);
+  static final StackExtension<LocalStack> stack = stackOn(TIMELINE);
+
+  /** A stack per test class whose CloudWatch evaluates on {@code timeline}. */
+  static StackExtension<LocalStack> stackOn(ManualTimeline timeline) {
+    return new StackExtension<>(parameters -> LocalStack.start(LocalConfig.ephemeral(LocalConfig.findRoot()).withParameters(parameters), timeline),
+        LocalStack::apiUrl, LocalStack::token);
+  }
 
   static CloudWatchClient cloudWatch;
 

@@ -126,6 +126,31 @@ class ModerationSagaTest {
   }
 
   @Test
+  void whenTheBusRefusesLinkCreated_createAnswers503WithAJsonError_andStoresNothing() {
+    String user = user();
+    String alias = "refused-" + UUID.randomUUID().toString().substring(0, 8);
+    String body = Json.write(Map.of("url", "https://example.com/refused", "alias", alias));
+    // more than the create function's SDK client tries (its retries consume one armed failure each)
+    stack.stack().eventBridge().failNextPutEvents(50);
+    ApiResponse refused;
+    try {
+      refused = stack.post("/links", stack.token(user), body);
+    } finally {
+      stack.stack().eventBridge().failNextPutEvents(0);
+    }
+    assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+    assertThat(refused.header("content-type")).isEqualTo("application/json");
+    assertThat(refused.json().path("error").path("code").asText()).isEqualTo("moderation_unavailable");
+    assertThat(stack.stack().dynamo().getItem(r -> r.tableName(stack.stack().tableName("LinkpulseTable")).key(Keys.link(alias))
+        .consistentRead(true)).hasItem()).as("no link item left behind").isFalse();
+    assertThat(stack.get("/links", stack.token(user)).json().path("items")).as("nothing in the owner's list").isEmpty();
+    assertThat(stack.get("/" + alias, null).status()).as("the code does not redirect").isEqualTo(404);
+    assertThat(executionsOf(alias)).as("no saga").isEmpty();
+    ApiResponse again = stack.post("/links", stack.token(user), body);
+    assertThat(again.status()).as("the alias is free again: " + again.body()).isEqualTo(201);
+  }
+
+  @Test
   void aTargetOnTheBlocklistIsRefusedAtCreate() {
     dev.linkpulse.core.links.Blocklist.dynamoDb(stack.stack().dynamo(), stack.stack().tableName("LinkpulseTable")).add("blocked.example", "test");
     ApiResponse r = stack.post("/links", stack.token(user()), Json.write(Map.of("url", "https://www.blocked.example/x")));
@@ -182,7 +207,7 @@ class ModerationSagaTest {
   }
 
   @Test
-  void aFailureInjectedIntoActivateRunsTheCompensations_andLeavesNothingPending() {
+  void aFailureInjectedIntoActivateRunsTheCompensations_andLeavesNothingPending() throws Exception {
     stack.stack().function("ActivateFunction").injectFailures(Long.MAX_VALUE);
     String user = user();
     JsonNode link = create(user, "https://example.org/fine");
@@ -192,6 +217,13 @@ class ModerationSagaTest {
     assertThat(refused.path("status").asText()).isEqualTo("rejected");
     assertThat(refused.path("reason").asText()).startsWith("moderation failed: Injected");
     assertThat(quotaUsed(user, link)).isZero();
+    // AWS/States ExecutionsFailed of the machine: its page fires (Sum >= 1 in a period of 5 minutes), and clears in the next
+    String alarm = "linkpulse-moderation-executions-failed";
+    TIMELINE.advance(Duration.ofMinutes(6));
+    assertThat(dev.linkpulse.local.alarms.NotificationLog.read(stack.stack().monitoring().notificationLog())).anySatisfy(n -> {
+      assertThat(n).containsEntry("alarm", alarm).containsEntry("to", "ALARM");
+      assertThat(n.get("topic")).endsWith(":linkpulse-PageTopic");
+    });
   }
 
   @Test

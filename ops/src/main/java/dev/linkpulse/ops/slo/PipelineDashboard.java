@@ -13,15 +13,18 @@ import java.util.Map;
 
 /**
  * {@code dashboards/pipeline.json}: a click's way through the pipeline, one row a stage: clicks in and lag; recorder
- * and aggregator outcomes; dead-letter queues and backlog; function errors and throttles; the HTTP API.
+ * and aggregator outcomes; dead-letter queues and backlog; function errors and throttles; the HTTP API; then the
+ * moderation saga of each state machine the alarms watch.
  */
 final class PipelineDashboard {
+  private final SloSpec spec;
   private final SloSpec.Pipeline p;
   private final String ns;
   private final String queue;
   private final Grid grid = new Grid();
 
   PipelineDashboard(SloSpec spec) {
+    this.spec = spec;
     this.p = spec.pipeline();
     this.ns = spec.namespace();
     this.queue = "${" + p.queue() + "Name}";
@@ -36,6 +39,7 @@ final class PipelineDashboard {
     queues();
     functions();
     api();
+    stateMachines();
     return grid.body("-PT3H");
   }
 
@@ -107,6 +111,24 @@ final class PipelineDashboard {
         row("AWS/ApiGateway", "Latency", List.of("ApiId", api), opts("p99", "HTTP API p99 (all routes)")));
     grid.add(12, 12, 6, graph("Latency (ms)", latency, 60, List.of(line("redirect p99 objective", 100)), "ms"));
     grid.next(6);
+  }
+
+  /** The sagas of every state machine an AWS/States alarm watches: how executions end, and how long they take. */
+  private void stateMachines() {
+    List<String> machines = spec.alarms().stream().map(SloSpec.SignalAlarm::metric).filter(m -> m.namespace().equals("AWS/States"))
+        .map(m -> String.valueOf(m.dimensions().get("StateMachineArn"))).distinct().toList();
+    for (String machine : machines) {
+      List<Object> outcomes = new ArrayList<>();
+      List<String> dims = List.of("StateMachineArn", "${" + machine + "Arn}");
+      for (String m : List.of("ExecutionsStarted", "ExecutionsSucceeded", "ExecutionsFailed", "ExecutionsTimedOut", "ExecutionThrottled")) {
+        outcomes.add(row("AWS/States", m, dims, opts("Sum", m)));
+      }
+      grid.add(0, 12, 6, graph(machine + ": executions per 5 minutes", outcomes, 300, List.of(), "executions"));
+      List<Object> time = List.of(row("AWS/States", "ExecutionTime", dims, opts("p50", "p50")),
+          row("AWS/States", "ExecutionTime", dims, opts("Maximum", "max")));
+      grid.add(12, 12, 6, graph(machine + ": execution time (ms; a saga in review lasts until its decision)", time, 300, List.of(), "ms"));
+      grid.next(6);
+    }
   }
 
   private static String fn(String logicalId) {

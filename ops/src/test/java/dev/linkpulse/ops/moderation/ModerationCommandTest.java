@@ -69,6 +69,31 @@ class ModerationCommandTest {
   }
 
   @Test
+  void retryRestartsAFailedSaga_andTheLinkBecomesActive() {
+    var activate = stack.stack().function("ActivateFunction");
+    activate.injectFailures(Long.MAX_VALUE);
+    String code;
+    try {
+      code = stack.post("/links", stack.token("reviewer-test"), Json.write(Map.of("url", "https://example.com/retried"))).json()
+          .path("code").asText();
+      await().atMost(Duration.ofSeconds(180)).until(() -> status(code).equals("rejected"));
+    } finally {
+      activate.heal();
+    }
+    assertThat(stack.get("/links/" + code, stack.token("reviewer-test")).json().path("reason").asText()).startsWith("moderation failed: ");
+    assertThat(moderation("show", code).out()).contains("ExecutionFailed");
+
+    Run retry = moderation("retry", code);
+    assertThat(retry.exit()).as(retry.err()).isZero();
+    assertThat(retry.out()).containsPattern("started " + code + "-[0-9A-Za-z]{7}-retry-1 \\(arn:aws:states:");
+    await().atMost(Duration.ofSeconds(180)).until(() -> status(code).equals("active"));
+
+    Run again = moderation("retry", code);
+    assertThat(again.exit()).isEqualTo(Linkpulse.USAGE);
+    assertThat(again.err().strip()).isEqualTo("linkpulse: " + code + "'s saga is SUCCEEDED, not failed: nothing to retry");
+  }
+
+  @Test
   void theBlocklistIsEditedAndRefusesAtCreate() {
     assertThat(moderation("blocklist", "add", "EVIL.Example.", "--reason", "drill").out().strip()).isEqualTo("blocked evil.example");
     assertThat(moderation("blocklist", "list").out()).contains("evil.example").contains("drill");

@@ -27,8 +27,19 @@ final class LocalAlarms implements AutoCloseable {
   final List<String> alarmNames;
 
   LocalAlarms() throws Exception {
+    this("linkpulse");
+  }
+
+  /** The alarms stack deployed once per stack name, each with that AlarmNamePrefix (as each deployed stack passes its own). */
+  LocalAlarms(String... stacks) throws Exception {
     cloudWatch = LocalCloudWatch.builder().timeline(timeline).start();
-    alarmNames = new AlarmsDeployer(cloudWatch.endpoint()).deploy(AlarmsStack.load(ALARMS, parameters()));
+    List<String> names = new java.util.ArrayList<>();
+    for (String stack : stacks) {
+      Map<String, String> parameters = parameters();
+      parameters.put("AlarmNamePrefix", stack);
+      names.addAll(new AlarmsDeployer(cloudWatch.endpoint()).deploy(AlarmsStack.load(ALARMS, parameters)));
+    }
+    alarmNames = List.copyOf(names);
   }
 
   /** AlarmNamePrefix linkpulse; RedirectFunctionName RedirectFunction, ClicksDLQName ClicksDLQ, HttpApiId HttpApi... */
@@ -55,6 +66,15 @@ final class LocalAlarms implements AutoCloseable {
   /** Redirect traffic: {@code requests} a minute, {@code errors} of them 5xx. */
   void redirects(int minutes, long requests, long errors) {
     traffic(minutes, "redirect", "Requests", requests, "ServerErrors", errors);
+  }
+
+  /** The real CloudWatchClient on this CloudWatch. */
+  software.amazon.awssdk.services.cloudwatch.CloudWatchClient client() {
+    return software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder().endpointOverride(cloudWatch.endpoint())
+        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
   }
 
   Cli status(String... more) {

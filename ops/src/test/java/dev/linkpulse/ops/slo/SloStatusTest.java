@@ -87,6 +87,29 @@ class SloStatusTest {
   }
 
   @Test
+  void withStack_readsThatStacksAlarmsOnly_amongTwoDeployedStacks() throws Exception {
+    try (LocalAlarms two = new LocalAlarms("linkpulse-prod", "linkpulse-staging"); var client = two.client()) {
+      // SetAlarmState through the real client: what an alarm in ALARM looks like in DescribeAlarms, on either stack
+      client.setAlarmState(r -> r.alarmName("linkpulse-staging-redirect-availability-fast-burn").stateValue("ALARM").stateReason("drill"));
+      client.setAlarmState(r -> r.alarmName("linkpulse-prod-clicks-dlq-not-empty").stateValue("ALARM").stateReason("drill"));
+      Cli prod = two.status("--stack", "linkpulse-prod", "--json");
+      assertThat(prod.exit()).as(prod.err()).isZero();
+      JsonNode status = Json.tree(prod.out());
+      assertThat(status.path("stack").asText()).isEqualTo("linkpulse-prod");
+      assertThat(slo(status, "redirect-availability").path("inAlarm")).as("staging's page is not prod's").isEmpty();
+      JsonNode parked = slo(status, "no-click-left-behind").path("inAlarm");
+      assertThat(parked.findValuesAsText("name")).contains("linkpulse-prod-clicks-dlq-not-empty").allMatch(n -> n.startsWith("linkpulse-prod-"));
+      assertThat(parked.findValuesAsText("runbook")).contains("runbooks/clicks-dlq-not-empty.md");
+      Cli table = two.status("--stack", "linkpulse-prod");
+      assertThat(table.out()).contains("SLO status of stack linkpulse-prod at 2025-01-06T00:00:00Z")
+          .containsPattern("linkpulse-prod-clicks-dlq-not-empty +ticket +runbooks/clicks-dlq-not-empty.md")
+          .doesNotContain("linkpulse-staging");
+      assertThat(two.status("--stack", "linkpulse-staging").out()).contains("linkpulse-staging-redirect-availability-fast-burn")
+          .doesNotContain("linkpulse-prod");
+    }
+  }
+
+  @Test
   void badInput_isAUsageError() {
     Cli yesterday = Cli.run("slo", "status", "--cloudwatch-endpoint-url", local.cloudWatch.endpoint().toString(), "--at", "yesterday");
     assertThat(yesterday.exit()).isEqualTo(2);
