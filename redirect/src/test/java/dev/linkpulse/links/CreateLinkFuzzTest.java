@@ -32,7 +32,7 @@ class CreateLinkFuzzTest {
   private final CodeGenerator codes = new CodeGenerator();
 
   @FuzzTest
-  void createLink(byte[] input) {
+  void body(byte[] input) {
     StoredLinks store = new StoredLinks();
     LinkService service = new LinkService(store, new UrlValidator("https://lnk.example"), codes, CLOCK, "https://lnk.example");
     LinkView view;
