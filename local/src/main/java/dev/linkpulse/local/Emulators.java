@@ -1,23 +1,18 @@
 package dev.linkpulse.local;
 
 import dev.linkpulse.emulators.dynamodb.DynamoDbEmulator;
+import dev.linkpulse.emulators.sqs.SqsEmulator;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.elasticmq.NodeAddress;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
-/** The DynamoDB engine (emulators module) and ElasticMQ, embedded in this JVM. */
+/** The DynamoDB engine and SQS (ElasticMQ), both from the emulators module, embedded in this JVM. */
 final class Emulators implements AutoCloseable {
-  static final String REGION = "us-east-1";
-  static final String ACCOUNT = "000000000000";
-
   private final DynamoDbEmulator dynamo;
-  private final SQSRestServer sqs;
+  private final SqsEmulator sqs;
   final int dynamoPort;
   final int sqsPort;
 
-  private Emulators(DynamoDbEmulator dynamo, int dynamoPort, SQSRestServer sqs, int sqsPort) {
+  private Emulators(DynamoDbEmulator dynamo, int dynamoPort, SqsEmulator sqs, int sqsPort) {
     this.dynamo = dynamo;
     this.dynamoPort = dynamoPort;
     this.sqs = sqs;
@@ -30,13 +25,7 @@ final class Emulators implements AutoCloseable {
     int sPort = Ports.orFree(sqsPort);
     Ports.requireFree("DynamoDB", dPort);
     Ports.requireFree("ElasticMQ", sPort);
-    var sqsFuture = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-      SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(sPort)
-          .withServerAddress(new NodeAddress("http", "127.0.0.1", sPort, ""))
-          .withAWSRegion(REGION).withAWSAccountId(ACCOUNT).start();
-      server.waitUntilStarted();
-      return server;
-    });
+    var sqsFuture = java.util.concurrent.CompletableFuture.supplyAsync(() -> SqsEmulator.start(sPort));
     DynamoDbEmulator dynamo = DynamoDbEmulator.builder().port(dPort).dataDirectory(dataDir).start();
     return new Emulators(dynamo, dPort, sqsFuture.get(60, TimeUnit.SECONDS), sPort);
   }
@@ -52,7 +41,7 @@ final class Emulators implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      sqs.stopAndGetFuture().apply();
+      sqs.close();
     } finally {
       dynamo.close();
     }

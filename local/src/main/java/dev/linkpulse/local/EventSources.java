@@ -1,13 +1,13 @@
 package dev.linkpulse.local;
 
 import dev.linkpulse.core.Json;
-import dev.linkpulse.local.events.EventBridgeEndpoint;
-import dev.linkpulse.local.events.SqsEventSource;
-import dev.linkpulse.local.events.StreamEventSource;
-import dev.linkpulse.local.lambda.LocalFunction;
-import dev.linkpulse.local.template.FunctionSpec;
-import dev.linkpulse.local.template.Resolver;
-import dev.linkpulse.local.template.Template;
+import dev.linkpulse.emulators.eventbridge.EventBridgeEndpoint;
+import dev.linkpulse.emulators.eventsources.SqsEventSource;
+import dev.linkpulse.emulators.eventsources.StreamEventSource;
+import dev.linkpulse.emulators.lambda.LocalFunction;
+import dev.linkpulse.template.FunctionSpec;
+import dev.linkpulse.template.Resolver;
+import dev.linkpulse.template.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.linkpulse.local;
 
-import dev.linkpulse.local.lambda.LocalFunction;
-import dev.linkpulse.local.template.FunctionSpec;
-import dev.linkpulse.local.template.Resolver;
-import dev.linkpulse.local.template.Template;
+import dev.linkpulse.emulators.lambda.LocalFunction;
+import dev.linkpulse.template.FunctionSpec;
+import dev.linkpulse.template.Resolver;
+import dev.linkpulse.template.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

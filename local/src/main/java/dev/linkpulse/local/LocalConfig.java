@@ -1,5 +1,6 @@
 package dev.linkpulse.local;
 
+import dev.linkpulse.template.RepositoryRoot;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,9 +47,8 @@ public record LocalConfig(Path root, int apiPort, int wsPort, int eventsPort, in
     return root.resolve(".linkpulse");
   }
 
-  /** The repository root: {@code -Dlinkpulse.root}, else {@code LINKPULSE_ROOT}, else the working directory. */
+  /** The repository root ({@link RepositoryRoot#find}). */
   public static Path findRoot() {
-    String root = System.getProperty("linkpulse.root", System.getenv("LINKPULSE_ROOT"));
-    return Path.of(root == null || root.isBlank() ? "." : root).toAbsolutePath().normalize();
+    return RepositoryRoot.find();
   }
 }

@@ -1,6 +1,6 @@
 package dev.linkpulse.local;
 
-import dev.linkpulse.local.template.Resolver;
+import dev.linkpulse.template.Resolver;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -2,16 +2,20 @@ package dev.linkpulse.local;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.linkpulse.core.aws.AwsClients;
+import dev.linkpulse.core.links.ServedHosts;
+import dev.linkpulse.emulators.apigateway.HttpGateway;
+import dev.linkpulse.emulators.apigateway.HttpRoute;
+import dev.linkpulse.emulators.eventbridge.EventBridgeEndpoint;
+import dev.linkpulse.emulators.eventsources.SqsEventSource;
+import dev.linkpulse.emulators.eventsources.StreamEventSource;
+import dev.linkpulse.emulators.lambda.LocalFunction;
+import dev.linkpulse.emulators.protocol.AwsAccount;
 import dev.linkpulse.local.auth.JwtAuthorizer;
 import dev.linkpulse.local.auth.LocalIssuer;
-import dev.linkpulse.local.gateway.HttpGateway;
-import dev.linkpulse.local.gateway.HttpRoute;
 import dev.linkpulse.local.gateway.LocalEdge;
-import dev.linkpulse.core.links.ServedHosts;
-import dev.linkpulse.local.lambda.LocalFunction;
-import dev.linkpulse.local.template.FunctionSpec;
-import dev.linkpulse.local.template.Resolver;
-import dev.linkpulse.local.template.Template;
+import dev.linkpulse.template.FunctionSpec;
+import dev.linkpulse.template.Resolver;
+import dev.linkpulse.template.Template;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import dev.linkpulse.local.events.EventBridgeEndpoint;
-import dev.linkpulse.local.events.SqsEventSource;
-import dev.linkpulse.local.events.StreamEventSource;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.regions.Region;
@@ -53,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
   private EventBridgeEndpoint events;
   private DynamoDbStreamsClient streams;
   private List<AutoCloseable> mappings = List.of();
-  private dev.linkpulse.local.ws.WebSocketGateway webSockets;
+  private dev.linkpulse.emulators.apigateway.WebSocketGateway webSockets;
 
   private LocalStack(LocalConfig config) {
     this.config = config;
@@ -94,8 +95,8 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> parameters = new LinkedHashMap<>(template.parameterDefaults());
     parameters.put("ShortBaseUrl", apiUrl);
     parameters.put("JwtIssuer", apiUrl + LocalIssuer.PATH);
-    parameters.put("AWS::Region", Emulators.REGION);
-    parameters.put("AWS::AccountId", Emulators.ACCOUNT);
+    parameters.put("AWS::Region", AwsAccount.REGION);
+    parameters.put("AWS::AccountId", AwsAccount.ACCOUNT_ID);
     parameters.put("VisitorHashKey", LocalSecrets.visitorHashKey(config.stateDir()));
     parameters.put("EdgeOriginSecret", LocalSecrets.edgeOriginSecret(config.stateDir()));
     parameters.putAll(config.parameterOverrides());
@@ -106,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
     int wsPort = Ports.orFree(config.wsPort());
     Ports.requireFree("WebSocket API", wsPort);
     int managementPort = Ports.orFree(0);
-    Map<String, String> clientEnv = Map.of("AWS_REGION", Emulators.REGION,
+    Map<String, String> clientEnv = Map.of("AWS_REGION", AwsAccount.REGION,
         "AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoEndpoint(), "AWS_ENDPOINT_URL_SQS", emulators.sqsEndpoint(),
         "AWS_ENDPOINT_URL_EVENTBRIDGE", eventsUrl,
         "AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", "http://127.0.0.1:" + managementPort);
@@ -115,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
     closeables.add(dynamo);
     closeables.add(sqs);
 
-    resources = new LocalResources(Emulators.REGION, Emulators.ACCOUNT);
+    resources = new LocalResources(AwsAccount.REGION, AwsAccount.ACCOUNT_ID);
     Resolver resolver = new Resolver(parameters, resources);
     Provisioner provisioner = new Provisioner(template, dynamo, sqs);
     resources.tables.putAll(provisioner.tables());
@@ -175,7 +176,7 @@ public final class LocalStack implements AutoCloseable {
   /** A client of the stack's own, for provisioning and polling: the functions' clients are theirs to build. */
   private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C stackClient(B builder, String serviceId,
       String endpoint) {
-    return AwsClients.configure(builder, serviceId).region(Region.of(Emulators.REGION)).endpointOverride(URI.create(endpoint)).build();
+    return AwsClients.configure(builder, serviceId).region(Region.of(AwsAccount.REGION)).endpointOverride(URI.create(endpoint)).build();
   }
 
   private static void json(com.sun.net.httpserver.HttpExchange exchange, String body) throws java.io.IOException {
@@ -284,7 +285,7 @@ public final class LocalStack implements AutoCloseable {
     return webSockets == null ? null : webSockets.url();
   }
 
-  public dev.linkpulse.local.ws.WebSocketGateway webSockets() {
+  public dev.linkpulse.emulators.apigateway.WebSocketGateway webSockets() {
     return webSockets;
   }
 
@@ -350,8 +351,8 @@ public final class LocalStack implements AutoCloseable {
       env.put("LINKPULSE_WS", webSocketUrl());
       env.put("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", webSockets.managementEndpoint());
     }
-    env.put("AWS_REGION", Emulators.REGION);
-    env.put("AWS_DEFAULT_REGION", Emulators.REGION);
+    env.put("AWS_REGION", AwsAccount.REGION);
+    env.put("AWS_DEFAULT_REGION", AwsAccount.REGION);
     env.put("AWS_ACCESS_KEY_ID", "local");
     env.put("AWS_SECRET_ACCESS_KEY", "local");
     env.put("LINKPULSE_TABLE", tableName("LinkpulseTable"));

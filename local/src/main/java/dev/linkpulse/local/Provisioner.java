@@ -1,8 +1,8 @@
 package dev.linkpulse.local;
 
 import dev.linkpulse.core.Json;
-import dev.linkpulse.local.template.Resolver;
-import dev.linkpulse.local.template.Template;
+import dev.linkpulse.template.Resolver;
+import dev.linkpulse.template.Template;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

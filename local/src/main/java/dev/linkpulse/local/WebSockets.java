@@ -1,9 +1,9 @@
 package dev.linkpulse.local;
 
-import dev.linkpulse.local.lambda.LocalFunction;
-import dev.linkpulse.local.template.Resolver;
-import dev.linkpulse.local.template.Template;
-import dev.linkpulse.local.ws.WebSocketGateway;
+import dev.linkpulse.emulators.apigateway.WebSocketGateway;
+import dev.linkpulse.emulators.lambda.LocalFunction;
+import dev.linkpulse.template.Resolver;
+import dev.linkpulse.template.Template;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

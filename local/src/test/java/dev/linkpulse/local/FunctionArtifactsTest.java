@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.core.Json;
-import dev.linkpulse.local.lambda.FunctionError;
-import dev.linkpulse.local.lambda.LocalFunction;
-import dev.linkpulse.local.template.FunctionSpec;
-import dev.linkpulse.local.template.Resolver;
-import dev.linkpulse.local.template.Template;
+import dev.linkpulse.core.http.EdgeTrust;
+import dev.linkpulse.emulators.lambda.FunctionError;
+import dev.linkpulse.emulators.lambda.LocalFunction;
+import dev.linkpulse.template.FunctionSpec;
+import dev.linkpulse.template.Resolver;
+import dev.linkpulse.template.Template;
 import dev.linkpulse.testkit.StackExtension;
 import java.io.IOException;
 import java.io.InputStream;
@@ -162,6 +163,9 @@ class FunctionArtifactsTest {
     else event.putObject("pathParameters").put("code", pathCode);
     if (authorized) ((ObjectNode) ctx.path("authorizer").path("jwt").path("claims")).put("sub", OWNER);
     else ctx.remove("authorizer");
+    // The deployed edge adds its origin secret to every request it passes on; an HTTP function refuses one without it.
+    String originSecret = stack.stack().function("CreateLinkFunction").environment().get(EdgeTrust.ENVIRONMENT);
+    ((ObjectNode) event.get("headers")).put(EdgeTrust.HEADER, originSecret);
     if (method.equals("POST")) {
       event.put("body", Json.write(Map.of("url", "https://example.com/artifacts/" + UUID.randomUUID())));
       ((ObjectNode) event.get("headers")).put("content-type", "application/json").put("idempotency-key", UUID.randomUUID().toString());

@@ -82,7 +82,7 @@ class LinksApiTest {
     String expires = Instant.now().plusSeconds(2).toString();
     String code = create("alice", "{\"url\":\"https://example.com/soon\",\"expiresAt\":\"" + expires + "\"}").get("code").asText();
     assertThat(stack.get("/" + code, null).status()).isEqualTo(302);
-    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertError(stack.get("/" + code, null), 410, "link_expired"));
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertError(stack.get("/" + code, null), 410, "link_expired"));
   }
 
   @Test
@@ -175,7 +175,7 @@ class LinksApiTest {
     assertThat(stack.get("/links/" + code, alice).status()).isEqualTo(404);
     assertThat(stack.delete("/links/" + code, alice).status()).isEqualTo(404);
     // The redirect caches lookups for LinkCacheSeconds (1 s in this stack).
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stack.get("/" + code, null).status()).isEqualTo(404));
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(stack.get("/" + code, null).status()).isEqualTo(404));
   }
 
   @ParameterizedTest

@@ -2,6 +2,7 @@ package dev.linkpulse.local.gateway;
 
 import dev.linkpulse.core.http.EdgeTrust;
 import dev.linkpulse.core.links.ServedHosts;
+import dev.linkpulse.emulators.apigateway.HttpEdge;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Map;
  * {@code CloudFront-Viewer-Address} from the connection (there is no geolocation here, so no
  * {@code CloudFront-Viewer-Country}: clicks count as country {@code ZZ}) and the origin secret.
  */
-public final class LocalEdge {
+public final class LocalEdge implements HttpEdge {
   private final String originSecret;
   private final ServedHosts hosts;
 
@@ -24,13 +25,13 @@ public final class LocalEdge {
     this.hosts = hosts;
   }
 
-  /** Whether a request with this {@code Host} header is one the edge serves. */
-  boolean serves(String hostHeader) {
+  @Override
+  public boolean serves(String hostHeader) {
     return hosts.servesAuthority(hostHeader);
   }
 
-  /** The request's headers as the origin receives them (names lower-cased, repeated values joined with commas). */
-  Map<String, String> originHeaders(Map<String, List<String>> viewerHeaders, InetSocketAddress viewer) {
+  @Override
+  public Map<String, String> originHeaders(Map<String, List<String>> viewerHeaders, InetSocketAddress viewer) {
     Map<String, String> out = new LinkedHashMap<>();
     viewerHeaders.forEach((name, values) -> {
       String lower = name.toLowerCase(Locale.ROOT);

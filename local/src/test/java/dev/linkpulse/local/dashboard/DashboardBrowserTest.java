@@ -2,8 +2,8 @@ package dev.linkpulse.local.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.linkpulse.emulators.lambda.LocalFunction;
 import dev.linkpulse.local.LocalStack;
-import dev.linkpulse.local.lambda.LocalFunction;
 import dev.linkpulse.testkit.ApiResponse;
 import dev.linkpulse.testkit.StackExtension;
 import java.io.IOException;

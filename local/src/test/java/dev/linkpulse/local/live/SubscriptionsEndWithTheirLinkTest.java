@@ -66,7 +66,7 @@ class SubscriptionsEndWithTheirLinkTest {
       bobsPage.send("subscribe", alias);
       bobsPage.awaitFrame("subscribed");
       // The redirect caches a link for LinkCacheSeconds (1 s here): wait until it serves Bob's link, then click.
-      await().atMost(Duration.ofSeconds(20)).until(() -> "https://bob.example/".equals(stack.get("/" + alias, null).header("location")));
+      await().atMost(Duration.ofSeconds(90)).until(() -> "https://bob.example/".equals(stack.get("/" + alias, null).header("location")));
       for (int i = 0; i < 3; i++) click(alias);
       await().atMost(Duration.ofSeconds(90)).until(() -> bobsPage.pushedClicks() >= 3);
       assertThat(stack.stack().awaitQuiet(Duration.ofSeconds(60))).isTrue();

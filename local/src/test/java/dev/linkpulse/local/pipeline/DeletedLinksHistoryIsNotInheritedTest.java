@@ -48,7 +48,7 @@ class DeletedLinksHistoryIsNotInheritedTest {
 
   private static void click(String alias, String referrer, String expectedLocation) {
     // The redirect caches links for LinkCacheSeconds (1 s here): wait until it serves the link just created.
-    await().atMost(Duration.ofSeconds(20)).until(() -> expectedLocation.equals(stack.get("/" + alias + "?probe", null).header("location")));
+    await().atMost(Duration.ofSeconds(90)).until(() -> expectedLocation.equals(stack.get("/" + alias + "?probe", null).header("location")));
     ApiResponse r = stack.send("GET", "/" + alias, null, null, Map.of("Referer", referrer, "User-Agent", "Mozilla/5.0 Firefox/128.0"));
     assertThat(r.header("location")).isEqualTo(expectedLocation);
   }

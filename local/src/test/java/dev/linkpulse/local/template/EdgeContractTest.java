@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkpulse.core.http.EdgeTrust;
 import dev.linkpulse.local.LocalConfig;
+import dev.linkpulse.template.FunctionSpec;
+import dev.linkpulse.template.Resolver;
+import dev.linkpulse.template.Template;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.linkpulse.local.LocalConfig;
+import dev.linkpulse.template.FunctionSpec;
+import dev.linkpulse.template.Resolver;
+import dev.linkpulse.template.Template;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;

@@ -2,11 +2,11 @@ package dev.linkpulse.ops.dlq;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.core.Json;
-import dev.linkpulse.local.LocalConfig;
-import dev.linkpulse.local.template.FunctionSpec;
-import dev.linkpulse.local.template.Resolver;
-import dev.linkpulse.local.template.Template;
 import dev.linkpulse.ops.UsageError;
+import dev.linkpulse.template.FunctionSpec;
+import dev.linkpulse.template.RepositoryRoot;
+import dev.linkpulse.template.Resolver;
+import dev.linkpulse.template.Template;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -192,7 +192,7 @@ final class Queues {
     Set<String> ids = new LinkedHashSet<>();
     Map<String, List<String>> functions = new LinkedHashMap<>();
     try {
-      Path file = LocalConfig.findRoot().resolve("template.yaml");
+      Path file = RepositoryRoot.template();
       if (Files.isRegularFile(file)) {
         Template template = Template.load(file);
         for (FunctionSpec spec : template.functions()) {

@@ -1,8 +1,8 @@
 package dev.linkpulse.ops.slo;
 
-import dev.linkpulse.local.LocalConfig;
 import dev.linkpulse.ops.Linkpulse;
 import dev.linkpulse.ops.UsageError;
+import dev.linkpulse.template.RepositoryRoot;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ public final class SloCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Path root = LocalConfig.findRoot();
+      Path root = RepositoryRoot.find();
       Path source = slos != null ? slos : root.resolve(SloRenderer.SLOS);
       Path target = out != null ? out : root;
       if (Files.exists(target) && !Files.isDirectory(target)) throw new UsageError("--out " + target + " is not a directory");
@@ -112,7 +112,7 @@ public final class SloCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Path root = LocalConfig.findRoot();
+      Path root = RepositoryRoot.find();
       SloSpec parsed = load(slos != null ? slos : root.resolve(SloRenderer.SLOS));
       List<AlarmPlan.Planned> alarms;
       try {

@@ -1,6 +1,6 @@
 package dev.linkpulse.ops.slo;
 
-import dev.linkpulse.local.template.Template;
+import dev.linkpulse.template.Template;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * A small, deterministic YAML writer for CloudFormation templates: block mappings and sequences, short intrinsic
  * tags ({@code !Ref}, {@code !GetAtt}, {@code !Sub}), flow style for short all-scalar mappings, literal blocks for
  * multi-line strings. The same tree always gives the same bytes. snakeyaml cannot emit the short tags; this can, and
- * {@code dev.linkpulse.local.template.CfnYaml} reads the result back.
+ * {@code dev.linkpulse.template.CfnYaml} reads the result back.
  */
 final class YamlWriter {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9_./-]*");

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkpulse.emulators.eventsources.StreamEventSource;
 import dev.linkpulse.local.LocalStack;
-import dev.linkpulse.testkit.StackExtension;
 import dev.linkpulse.testkit.ApiResponse;
-import dev.linkpulse.local.events.StreamEventSource;
+import dev.linkpulse.testkit.StackExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.linkpulse.emulators.lambda.LocalFunction;
 import dev.linkpulse.local.LocalConfig;
 import dev.linkpulse.local.LocalMetrics;
 import dev.linkpulse.local.LocalStack;
-import dev.linkpulse.local.lambda.LocalFunction;
 import dev.linkpulse.testkit.StackExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
