@@ -147,7 +147,9 @@ public final class LocalStack implements AutoCloseable {
     functions.putAll(Functions.fromTemplate(template, config.template().getParent(), resolver, runtimeEnv, config.lambdaReports()));
     closeables.addAll(functions.values());
 
-    events = new EventBridgeEndpoint(eventsPort, EventSources.rules(template, resolver, resources), sqs).start();
+    events = new EventBridgeEndpoint(eventsPort, EventSources.rules(template, resolver, resources), sqs);
+    if (config.dataDir() != null) events.persistTo(config.dataDir());
+    events.start();
     closeables.add(events);
     streams = stackClient(DynamoDbStreamsClient.builder(), "DYNAMODB", emulators.dynamoEndpoint());
     closeables.add(streams);
@@ -368,11 +370,14 @@ public final class LocalStack implements AutoCloseable {
     out.printf("  %-16s %s%n", "dashboard", apiUrl() + "/dashboard");
     out.printf("  %-16s %s%n", "JWT issuer", issuer.issuer());
     out.printf("  %-16s %s%n", "DynamoDB", dynamoEndpoint() + (config.dataDir() == null ? "  (in memory)" : "  (data: " + config.dataDir() + ")"));
-    out.printf("  %-16s %s%n", "SQS", sqsEndpoint());
+    out.printf("  %-16s %s%n", "SQS", sqsEndpoint() + (config.dataDir() == null ? "  (in memory)" : "  (data: " + config.dataDir() + ")"));
     out.printf("  %-16s %s%n", "EventBridge", eventsEndpoint() + "  (buses: " + resources.buses.values() + ")");
     if (webSockets != null) out.printf("  %-16s %s%n", "WebSocket API", webSocketUrl() + "  (?token=<JWT>; management: " + webSockets.managementEndpoint() + ")");
     out.printf("  %d functions, %d HTTP routes, %d event-source mappings; tables: %s; queues: %s%n", functions.size(),
         httpRoutes().size(), mappings.size(), resources.tables.values(), resources.queueUrls.keySet());
+    out.println(config.dataDir() == null
+        ? "  IN MEMORY: nothing survives a restart (links, clicks, queued events). Start with --data DIR to keep them."
+        : "  Durable in " + config.dataDir() + ": tables and streams, queues and their messages, and every event EventBridge answered for.");
     out.println("  Get a token: ./linkpulse token alice    Point tools here: eval \"$(./linkpulse env)\"    Stop: Ctrl-C");
   }
 

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -94,6 +95,7 @@ public final class EventBridgeEndpoint implements AutoCloseable {
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong injectedFailures = new AtomicLong();
   private volatile boolean started;
+  private volatile OutboxJournal journal;
   private boolean closed;
 
   /**
@@ -123,8 +125,24 @@ public final class EventBridgeEndpoint implements AutoCloseable {
     server.createContext("/", this::handle);
   }
 
+  /**
+   * Keeps the outbox in {@code dataDir} ({@link OutboxJournal}): an answered {@code PutEvents} is on disk before it
+   * is acknowledged, and what a crash left undelivered is sent at {@link #start}. Call before {@code start}.
+   */
+  public synchronized EventBridgeEndpoint persistTo(Path dataDir) throws IOException {
+    if (started) throw new IllegalStateException("already started");
+    journal = OutboxJournal.open(dataDir.resolve("eventbridge-outbox.log"));
+    return this;
+  }
+
   public synchronized EventBridgeEndpoint start() {
     if (closed || started) throw new IllegalStateException(closed ? "closed" : "already started");
+    if (journal != null && !journal.recovered().isEmpty()) {
+      LOG.info("EventBridge: re-sending " + journal.recovered().size() + " accepted event(s) a crash left undelivered");
+      Map<String, List<String>> byQueue = new LinkedHashMap<>();
+      journal.recovered().forEach(e -> byQueue.computeIfAbsent(e.queueUrl(), q -> new ArrayList<>()).add(e.body()));
+      enqueue(byQueue);
+    }
     server.start();
     started = true;
     return this;
@@ -204,6 +222,16 @@ public final class EventBridgeEndpoint implements AutoCloseable {
       httpExecutor.shutdownNow();
       deliveryExecutor.shutdownNow();
       Thread.currentThread().interrupt();
+    } finally {
+      closeJournal();
+    }
+  }
+
+  private void closeJournal() {
+    try {
+      if (journal != null) journal.close();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "EventBridge could not close its outbox", e);
     }
   }
 
@@ -289,12 +317,25 @@ public final class EventBridgeEndpoint implements AutoCloseable {
     }
     response.put("FailedEntryCount", failedCount);
     response.set("Entries", results);
+    if (journal != null && !bodiesByQueue.isEmpty()) {
+      try {
+        journal.accept(bodiesByQueue);
+      } catch (IOException e) {
+        LOG.log(Level.SEVERE, "EventBridge could not write its outbox", e);
+        error(exchange, 500, "InternalException", "Internal service error.");
+        return;
+      }
+    }
+    enqueue(bodiesByQueue);
+    write(exchange, 200, Json.write(response));
+  }
+
+  private void enqueue(Map<String, List<String>> bodiesByQueue) {
     bodiesByQueue.forEach((queueUrl, bodies) -> {
       pending.addAndGet(bodies.size());
       outbox.computeIfAbsent(queueUrl, q -> new java.util.concurrent.ConcurrentLinkedQueue<>()).addAll(bodies);
       deliveryExecutor.execute(() -> drain(queueUrl));
     });
-    write(exchange, 200, Json.write(response));
   }
 
   /** The AWS error code and message for an invalid entry ("code|message"), or null when it is valid. */
@@ -394,6 +435,7 @@ public final class EventBridgeEndpoint implements AutoCloseable {
         for (int i = 0; i < chunk.size(); i++) entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(chunk.get(i)).build());
         SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
         delivered.addAndGet(response.successful().size());
+        if (journal != null) journal.delivered(queueUrl, response.successful().stream().map(ok -> chunk.get(Integer.parseInt(ok.id()))).toList());
         for (BatchResultErrorEntry error : response.failed()) {
           failed.incrementAndGet();
           LOG.warning("EventBridge target " + queueUrl + " refused a message: " + error.code() + " " + error.message());
