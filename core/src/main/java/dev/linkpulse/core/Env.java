@@ -31,6 +31,16 @@ public final class Env {
     return find(name).orElse(fallback);
   }
 
+  /** A number the deployment must set (the template does): read, not restated here as a fallback. */
+  public static int requireInt(String name) {
+    String value = require(name);
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("environment variable " + name + " is not a whole number: " + value, e);
+    }
+  }
+
   public static int getInt(String name, int fallback) {
     return find(name).map(Integer::parseInt).orElse(fallback);
   }

@@ -20,6 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * connection      PK=SUBS#{code}                 SK=CONN#{connectionId}        (subscriber of a link, TTL)
  *   reverse       PK=CONN#{connectionId}         SK=SUB#{code}                 (what to remove on $disconnect, TTL)
  * live links      PK=LIVE                        SK=LINKS                      (string set of codes with subscribers)
+ * blocked domain  PK=BLOCKLIST                   SK=DOMAIN#{domain}            (operators' list; one small partition)
+ * creation quota  PK=QUOTA#{owner}               SK=DAY#{yyyy-MM-dd}           (links reserved that UTC day, TTL)
+ * saga step       PK=SAGA#{execution name}       SK=STEP#{step}                (a moderation step's recorded result, TTL)
  * </pre>
  *
  * A raw click's partition is chosen from its event id, so a redelivered event rewrites the same item, and one
@@ -148,6 +151,29 @@ public final class Keys {
   /** One small item naming the links anyone watches, so the aggregator reads one item, not a query per link. */
   public static Map<String, AttributeValue> liveLinks() {
     return key("LIVE", "LINKS");
+  }
+
+  public static final String BLOCKLIST_PARTITION = "BLOCKLIST";
+
+  /** A domain on the operators' blocklist; it blocks itself and every subdomain. */
+  public static Map<String, AttributeValue> blockedDomain(String domain) {
+    return key(BLOCKLIST_PARTITION, "DOMAIN#" + domain);
+  }
+
+  /** The domain a blocklist sort key names. */
+  public static String domainOfBlocklistSort(String sk) {
+    if (!sk.startsWith("DOMAIN#")) throw new IllegalArgumentException("not a blocklist key: " + sk);
+    return sk.substring("DOMAIN#".length());
+  }
+
+  /** The owner's creation-quota counter for one UTC day. */
+  public static Map<String, AttributeValue> quota(String owner, java.time.LocalDate day) {
+    return key("QUOTA#" + owner, "DAY#" + day);
+  }
+
+  /** A moderation step's record: execution and step name make it unique, so a retried step finds its first result. */
+  public static Map<String, AttributeValue> sagaStep(String executionName, String step) {
+    return key("SAGA#" + executionName, "STEP#" + step);
   }
 
   private static Map<String, AttributeValue> key(String pk, String sk) {

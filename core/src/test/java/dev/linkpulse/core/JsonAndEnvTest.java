@@ -78,4 +78,13 @@ class JsonAndEnvTest {
     assertThatThrownBy(() -> Env.scoped(Map.of("N", "forty"), () -> Env.getInt("N", 7)))
         .isInstanceOf(NumberFormatException.class);
   }
+
+  @Test
+  void envRequireIntReadsANumberTheDeploymentSetsAndNamesTheVariableWhenItIsMissingOrNotANumber() {
+    String name = "LINKPULSE_TEST_REQUIRED_INT_" + System.nanoTime();
+    assertThat(Env.scoped(Map.of(name, "7200"), () -> Env.requireInt(name))).isEqualTo(7200);
+    assertThatThrownBy(() -> Env.requireInt(name)).isInstanceOf(IllegalStateException.class).hasMessageContaining(name);
+    assertThatThrownBy(() -> Env.scoped(Map.of(name, "2h"), () -> Env.requireInt(name)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining(name).hasMessageContaining("2h");
+  }
 }

@@ -30,6 +30,11 @@ final class Emulators implements AutoCloseable {
     return new Emulators(dynamo, dPort, sqsFuture.get(60, TimeUnit.SECONDS), sPort);
   }
 
+  /** The DynamoDB engine's fault switches, for drills. */
+  dev.linkpulse.emulators.dynamodb.DynamoDbFaults dynamoFaults() {
+    return dynamo.faults();
+  }
+
   String dynamoEndpoint() {
     return "http://127.0.0.1:" + dynamoPort;
   }

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class LocalMetrics {
   private static final Map<String, LongAdder> SUMS = new ConcurrentHashMap<>();
+  /** Who else reads the EMF lines: each running stack's CloudWatch. */
+  private static final java.util.List<java.util.function.Consumer<String>> READERS = new java.util.concurrent.CopyOnWriteArrayList<>();
   private static volatile boolean installed;
 
   private LocalMetrics() {}
@@ -36,6 +38,12 @@ public final class LocalMetrics {
     return a == null ? 0 : a.sum();
   }
 
+  /** Hands every EMF line from now on to {@code reader} as well, until the answer is closed. */
+  static AutoCloseable subscribe(java.util.function.Consumer<String> reader) {
+    READERS.add(reader);
+    return () -> READERS.remove(reader);
+  }
+
   public static Map<String, Long> snapshot() {
     Map<String, Long> out = new TreeMap<>();
     SUMS.forEach((k, v) -> out.put(k, v.sum()));
@@ -43,6 +51,7 @@ public final class LocalMetrics {
   }
 
   static void record(String line) {
+    for (java.util.function.Consumer<String> reader : READERS) reader.accept(line);
     try {
       JsonNode node = Json.tree(line);
       String service = node.path("Service").asText("unknown");

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * last redirect was answered, while its click is still on its way.
  */
 class ClicksSurviveKillDashNineTest {
-  private static final int CLICKS = 200;
+  private static final int CLICKS = 500;
 
   @Test
   void everyAnsweredRedirectIsCountedExactlyOnceAfterKillDashNineAndARestart(@TempDir Path dataDir) throws Exception {
-    int[] ports = {Ports.orFree(0), Ports.orFree(0), Ports.orFree(0), Ports.orFree(0), Ports.orFree(0)};
+    int[] ports = {Ports.orFree(0), Ports.orFree(0), Ports.orFree(0), Ports.orFree(0), Ports.orFree(0), Ports.orFree(0)};
     String host = "\r\nHost: 127.0.0.1:" + ports[0];
     String code;
     String token;

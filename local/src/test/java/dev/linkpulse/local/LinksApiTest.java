@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The links API end to end: real HTTP against the local stack, real DynamoDB Local underneath. */
+/** The links API end to end: real HTTP against the local stack, the DynamoDB engine (emulators.dynamodb) underneath. */
 class LinksApiTest {
   @RegisterExtension
   static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token).parameter("LinkCacheSeconds", "1");

@@ -26,7 +26,7 @@ final class StackProcess implements AutoCloseable {
     this.token = token;
   }
 
-  /** Starts a stack on {@code dataDir} with fixed {@code ports} (api, ws, events, dynamodb, sqs), and waits until it serves. */
+  /** Starts a stack on {@code dataDir} with fixed {@code ports} (api, ws, events, dynamodb, sqs, cloudwatch), and waits until it serves. */
   static StackProcess start(Path dataDir, int[] ports, String user) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
         "-Dlinkpulse.root=" + LocalConfig.findRoot(), "-cp", System.getProperty("java.class.path"), StackProcess.class.getName(),
@@ -68,7 +68,7 @@ final class StackProcess implements AutoCloseable {
   public static void main(String[] args) throws Exception {
     Path dataDir = Path.of(args[0]);
     LocalConfig config = new LocalConfig(LocalConfig.findRoot(), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-        Integer.parseInt(args[5]), Integer.parseInt(args[6]), dataDir, Map.of(), false);
+        Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]), dataDir, Map.of(), false);
     LocalStack stack = LocalStack.start(config);
     System.out.println("READY " + stack.apiUrl() + " " + stack.token(args[1]));
     System.out.flush();

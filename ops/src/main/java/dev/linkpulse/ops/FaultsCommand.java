@@ -15,13 +15,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Sets the DynamoDB engine's fault switches (its {@code /_admin} routes) on the running local stack, for chaos runs. */
-@Command(name = "faults", description = {
+@Command(name = "faults", mixinStandardHelpOptions = true, footerHeading = Linkpulse.EXAMPLES,
+    footer = {
+        "  ./linkpulse faults add --operation PutItem --share 0.1 --error ThrottlingException",
+        "  ./linkpulse faults list",
+        "  ./linkpulse faults clear"},
+    description = {
     "Fail, throttle or delay a share of DynamoDB requests on the running local stack, or switch hot-partition throttling.",
     "  faults list | faults clear | faults add --operation PutItem --share 0.1 [--table T] [--error TYPE | --delay-ms N]",
     "  faults throttling on|off"})
 final class FaultsCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "list, clear, add or throttling") String action;
-  @Parameters(index = "1", arity = "0..1", description = "on or off (throttling)") String state;
+  @Parameters(index = "0", paramLabel = "ACTION", description = "list, clear, add or throttling") String action;
+  @Parameters(index = "1", arity = "0..1", paramLabel = "STATE", description = "on or off (throttling)") String state;
   @Option(names = "--table", description = "table name, or * (default ${DEFAULT-VALUE})") String table = "*";
   @Option(names = "--operation", description = "operation such as PutItem, or * (default ${DEFAULT-VALUE})") String operation = "*";
   @Option(names = "--share", description = "share of matching requests, in (0, 1] (default ${DEFAULT-VALUE})") double share = 1;

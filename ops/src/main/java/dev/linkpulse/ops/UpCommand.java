@@ -28,6 +28,8 @@ final class UpCommand implements Callable<Integer> {
       description = "DynamoDB engine port (default ${DEFAULT-VALUE}, or $LINKPULSE_DYNAMODB_PORT)") int dynamoPort;
   @Option(names = "--sqs-port", defaultValue = "${env:LINKPULSE_SQS_PORT:-" + LocalConfig.SQS_PORT + "}",
       description = "ElasticMQ (SQS) port (default ${DEFAULT-VALUE}, or $LINKPULSE_SQS_PORT)") int sqsPort;
+  @Option(names = "--cloudwatch-port", defaultValue = "${env:LINKPULSE_CLOUDWATCH_PORT:-" + LocalConfig.CLOUDWATCH_PORT + "}",
+      description = "CloudWatch endpoint port (default ${DEFAULT-VALUE}, or $LINKPULSE_CLOUDWATCH_PORT)") int cloudWatchPort;
   @Option(names = "--data", paramLabel = "DIR", description = "Keep DynamoDB data in DIR across restarts (default: in memory)") Path dataDir;
   @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "Override a template parameter (repeatable)") Map<String, String> parameters = new LinkedHashMap<>();
   @Option(names = "--lambda-reports", description = "Log a Lambda REPORT line (duration, billed, memory) after every invocation; "
@@ -35,12 +37,12 @@ final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (int port : new int[] {apiPort, wsPort, eventsPort, dynamoPort, sqsPort}) {
+    for (int port : new int[] {apiPort, wsPort, eventsPort, dynamoPort, sqsPort, cloudWatchPort}) {
       if (port < 1 || port > 65535) throw new UsageError("ports must be between 1 and 65535, got " + port);
     }
     if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir)) throw new UsageError("--data " + dataDir + " is not a directory");
     Path root = LocalConfig.findRoot();
-    LocalConfig config = new LocalConfig(root, apiPort, wsPort, eventsPort, dynamoPort, sqsPort,
+    LocalConfig config = new LocalConfig(root, apiPort, wsPort, eventsPort, dynamoPort, sqsPort, cloudWatchPort,
         dataDir == null ? null : dataDir.toAbsolutePath(), Map.of(), lambdaReports).withParameters(parameters);
     LocalStack stack;
     try {

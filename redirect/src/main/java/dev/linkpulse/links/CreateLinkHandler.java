@@ -28,7 +28,7 @@ public final class CreateLinkHandler extends HttpApiHandler {
   private final IdempotentCreate idempotent;
 
   public CreateLinkHandler() {
-    this.service = LinksApi.fromEnvironment();
+    this.service = LinksApi.forCreating();
     this.idempotent = new IdempotentCreate(service);
     // Idempotency records live in the app table under one static partition: link creation is a human-paced
     // operation, far below the 1,000 writes/s one partition takes.
@@ -55,13 +55,14 @@ public final class CreateLinkHandler extends HttpApiHandler {
     CreateLinkRequest request = CreateLinkRequest.parse(Requests.body(event));
     var key = Requests.header(event, "Idempotency-Key");
     List<String> via = via(event);
-    if (key.isEmpty()) return created(service.create(owner, request, via));
+    String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+    if (key.isEmpty()) return created(service.create(owner, request, via, requestId));
     if (key.get().isBlank() || key.get().length() > MAX_IDEMPOTENCY_KEY) {
       throw ApiException.badRequest("idempotency_key_invalid", "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
     }
     Idempotency.registerLambdaContext(context);
     try {
-      return created(idempotent.create(new IdempotentCreate.Call(owner, key.get(), request, via)));
+      return created(idempotent.create(new IdempotentCreate.Call(owner, key.get(), request, via, requestId)));
     } catch (IdempotencyValidationException e) {
       throw new ApiException(422, "idempotency_key_reused", "this Idempotency-Key was already used with a different request");
     } catch (IdempotencyAlreadyInProgressException e) {

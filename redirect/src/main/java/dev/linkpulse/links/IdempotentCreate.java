@@ -10,7 +10,7 @@ import software.amazon.lambda.powertools.idempotency.Idempotent;
  */
 class IdempotentCreate {
   /** What the idempotency record is keyed on ({@code owner, key}) and validated against ({@code request}). */
-  record Call(String owner, String key, CreateLinkRequest request, List<String> via) {}
+  record Call(String owner, String key, CreateLinkRequest request, List<String> via, String requestId) {}
 
   private final LinkService service;
 
@@ -20,6 +20,6 @@ class IdempotentCreate {
 
   @Idempotent
   public LinkView create(@IdempotencyKey Call call) {
-    return service.create(call.owner(), call.request(), call.via());
+    return service.create(call.owner(), call.request(), call.via(), call.requestId());
   }
 }

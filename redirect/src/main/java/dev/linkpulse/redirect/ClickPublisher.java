@@ -2,7 +2,9 @@ package dev.linkpulse.redirect;
 
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.Metrics;
+import dev.linkpulse.core.aws.AwsClients;
 import dev.linkpulse.core.clicks.ClickEvent;
+import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -11,10 +13,20 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
 /**
  * Puts click events on the bus. A failure here must never fail the redirect: it is logged and counted
- * ({@code ClickPublishFailed}), and that click is lost to analytics (docs/click-event.md says what that means).
+ * ({@code ClickPublishFailed}), and the log line carries the whole event, so the click can still be put on the bus
+ * from the logs (runbooks/click-publish-failures.md); nothing else is left of it.
  */
 final class ClickPublisher {
   private static final Logger LOG = Logger.getLogger(ClickPublisher.class.getName());
+  /**
+   * One attempt may take a second; a slower one (CPU starvation, a connection that went stale) is abandoned and sent
+   * again, up to three attempts in three seconds. Sending a click twice is harmless: its raw click's key is its
+   * event id, so the pipeline records it once. A single 1 s budget with no time left to retry lost clicks under
+   * load (Gatling saw ApiCallTimeoutException on CPU-starved runs).
+   */
+  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
+  static final int ATTEMPTS = 3;
 
   private final EventBridgeClient events;
   private final String busName;
@@ -24,6 +36,14 @@ final class ClickPublisher {
     this.events = events;
     this.busName = busName;
     this.metrics = metrics;
+  }
+
+  /** The redirect's EventBridge client: {@link AwsClients}' configuration, with the attempt and call budgets above. */
+  static EventBridgeClient client() {
+    return AwsClients.configure(EventBridgeClient.builder(), "EVENTBRIDGE")
+        .overrideConfiguration(c -> c.apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(CALL_TIMEOUT)
+            .retryStrategy(b -> b.maxAttempts(ATTEMPTS)))
+        .build();
   }
 
   /** Returns whether the event was accepted by the bus. */
@@ -40,9 +60,13 @@ final class ClickPublisher {
     }
   }
 
-  /** One line, no stack trace: during an EventBridge outage this fires on every click. */
+  /**
+   * One line, no stack trace: during an EventBridge outage this fires on every click. It ends with the event's
+   * detail (no IP in it: only the visitor hash), which is what a replay puts back on the bus.
+   */
   private boolean failed(ClickEvent click, String reason) {
-    LOG.warning("click " + click.eventId() + " for " + click.code() + " not published: " + reason);
+    LOG.warning("click " + click.eventId() + " for " + click.code() + " not published: " + reason + "; detail: "
+        + Json.write(click.toDetail()));
     metrics.count(Map.of("ClickPublishFailed", 1), Map.of("code", click.code(), "eventId", click.eventId(), "reason", reason));
     return false;
   }

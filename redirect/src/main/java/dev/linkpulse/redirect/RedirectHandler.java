@@ -22,18 +22,19 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 public final class RedirectHandler extends HttpApiHandler {
   private final Redirects redirects;
   private final Metrics metrics = new Metrics("redirect");
+  private final RedirectPriming priming;
 
   public RedirectHandler() {
     Clock clock = Clock.systemUTC();
     LinkStore store = LinkStore.dynamoDb(AwsClients.dynamoDb(), Env.require("TABLE_NAME"));
-    LinkCache cache = new LinkCache(10_000, Duration.ofSeconds(Env.getInt("LINK_CACHE_SECONDS", 30)), clock);
-    // A click that cannot be published within ~1 s is given up (and counted) rather than holding the visitor.
-    EventBridgeClient events = AwsClients.configure(EventBridgeClient.builder(), "EVENTBRIDGE")
-        .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofMillis(1000)).retryStrategy(b -> b.maxAttempts(2)))
-        .build();
-    this.redirects = new Redirects(code -> cache.get(code, store::find),
-        new ClickFactory(new VisitorHasher(Env.require("VISITOR_HASH_KEY")), clock),
+    LinkCache cache = new LinkCache(10_000, Duration.ofSeconds(Env.requireInt("LINK_CACHE_SECONDS")), clock);
+    EventBridgeClient events = ClickPublisher.client();
+    ClickFactory clicks = new ClickFactory(new VisitorHasher(Env.require("VISITOR_HASH_KEY")), clock);
+    this.redirects = new Redirects(code -> cache.get(code, store::find), clicks,
         new ClickPublisher(events, Env.require("CLICKS_BUS_NAME"), metrics), clock);
+    // SnapStart runs it before the snapshot; the global context holds resources weakly, so this field keeps it.
+    this.priming = new RedirectPriming(redirects, clicks, events);
+    org.crac.Core.getGlobalContext().register(priming);
   }
 
   @Override

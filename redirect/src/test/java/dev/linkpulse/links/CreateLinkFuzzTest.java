@@ -68,6 +68,11 @@ class CreateLinkFuzzTest {
     }
 
     @Override
+    public boolean reopen(String code, String incarnation) {
+      throw new UnsupportedOperationException("create never reopens");
+    }
+
+    @Override
     public boolean deleteOwned(String owner, String code) {
       throw new UnsupportedOperationException("create never deletes");
     }

@@ -59,6 +59,10 @@ public final class Resolver {
             List<Object> parts = Template.list(arg);
             return resolve(Template.list(resolve(parts.get(1))).get(Integer.parseInt(String.valueOf(resolve(parts.get(0))))));
           }
+          case "Fn::Split": {
+            List<Object> parts = Template.list(arg);
+            return List.of(string(parts.get(1)).split(java.util.regex.Pattern.quote(String.valueOf(parts.get(0))), -1));
+          }
           default:
             if (key.startsWith("Fn::")) throw new IllegalArgumentException("intrinsic " + key + " is not supported by the local stack");
         }

@@ -37,6 +37,19 @@ public final class HttpResponses {
     return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of("Cache-Control", "no-store")).build();
   }
 
+  /**
+   * A fixed HTML page for people who followed a link (a refused link's 410). The text is a constant of ours: no
+   * user data, no target URL, nothing to click, and a policy that lets the page load nothing at all.
+   */
+  public static APIGatewayV2HTTPResponse page(int status, String title, String message) {
+    String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head>"
+        + "<body><h1>" + title + "</h1><p>" + message + "</p></body></html>";
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(Map.of(
+        "Content-Type", "text/html; charset=utf-8", "Cache-Control", "no-store",
+        "Content-Security-Policy", "default-src 'none'", "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer"))
+        .withBody(html).build();
+  }
+
   public static APIGatewayV2HTTPResponse status(int status, Map<String, String> headers) {
     return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).build();
   }

@@ -62,6 +62,22 @@ final class DynamoLinkStore implements LinkStore {
   }
 
   @Override
+  public boolean reopen(String code, String incarnation) {
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(Keys.link(code))
+          .updateExpression("SET #status = :pending, #reason = :reopened")
+          .conditionExpression("#inc = :inc AND #status = :rejected AND begins_with(#reason, :failed)")
+          .expressionAttributeNames(Map.of("#status", "status", "#reason", "reason", "#inc", "incarnation"))
+          .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(Link.Status.PENDING.name()),
+              ":rejected", AttributeValue.fromS(Link.Status.REJECTED.name()), ":inc", AttributeValue.fromS(incarnation),
+              ":failed", AttributeValue.fromS(Link.MODERATION_FAILED), ":reopened", AttributeValue.fromS("moderation started again"))));
+      return true;
+    } catch (ConditionalCheckFailedException notFailed) {
+      return false;
+    }
+  }
+
+  @Override
   public Page<Link> listByOwner(String owner, int limit, String cursor) {
     String partition = Keys.ownerPartition(owner);
     Map<String, AttributeValue> start = cursor == null ? null : LinkCursor.decode(cursor, partition);
@@ -87,6 +103,7 @@ final class DynamoLinkStore implements LinkStore {
     item.put("redirect", AttributeValue.fromN(Integer.toString(link.redirect())));
     item.put("createdAt", AttributeValue.fromS(link.createdAt().toString()));
     item.put("status", AttributeValue.fromS(link.status().name()));
+    if (link.reason() != null) item.put("reason", AttributeValue.fromS(link.reason()));
     if (link.expiresAt() != null) item.put("expiresAt", AttributeValue.fromS(link.expiresAt().toString()));
     item.put(Keys.GSI1PK, AttributeValue.fromS(Keys.ownerPartition(link.owner())));
     item.put(Keys.GSI1SK, AttributeValue.fromS(Keys.ownerSort(link.createdAt(), link.code())));
@@ -104,7 +121,8 @@ final class DynamoLinkStore implements LinkStore {
         Integer.parseInt(item.get("redirect").n()),
         Instant.parse(item.get("createdAt").s()),
         expires == null ? null : Instant.parse(expires.s()),
-        Link.Status.valueOf(item.get("status").s()));
+        Link.Status.valueOf(item.get("status").s()),
+        item.containsKey("reason") ? item.get("reason").s() : null);
   }
 
 

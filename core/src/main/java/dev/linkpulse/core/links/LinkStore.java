@@ -23,6 +23,12 @@ public interface LinkStore {
   /** The link if {@code owner} owns it; otherwise empty, exactly as for a code that does not exist. */
   Optional<Link> findOwned(String owner, String code);
 
+  /**
+   * Puts a link whose moderation failed ({@code rejected}, reason starting {@link Link#MODERATION_FAILED}) back to
+   * pending, for a saga started again; false when the link is another life or was refused for any other reason.
+   */
+  boolean reopen(String code, String incarnation);
+
   /** Deletes the link if {@code owner} owns it; false when it does not exist or is someone else's. */
   boolean deleteOwned(String owner, String code);
 

@@ -87,12 +87,25 @@ public final class UrlValidator {
       String authority = uri.getRawAuthority();
       if (uri.getScheme() == null || authority == null) return canonicalUrl;
       int portAt = portSeparator(authority);
-      HostName host = HostName.parse(portAt < 0 ? authority : authority.substring(0, portAt));
-      return uri.getScheme() + "://" + host.unicode() + (portAt < 0 ? "" : authority.substring(portAt))
+      return uri.getScheme() + "://" + hostOf(uri).unicode() + (portAt < 0 ? "" : authority.substring(portAt))
           + PercentCoding.decodeReadable(rest(uri));
     } catch (URISyntaxException | ApiException e) {
       return canonicalUrl;
     }
+  }
+
+  /**
+   * The host of a URL this validator returned, read from its authority as the validator reads it. Not
+   * {@link URI#getHost()}: that is null for names WHATWG accepts but RFC 2396 does not (a top label led by a digit,
+   * such as {@code 10.0x0ahttp}).
+   *
+   * @throws IllegalArgumentException when the URL has no authority
+   */
+  public static HostName hostOf(URI canonical) {
+    String authority = canonical.getRawAuthority();
+    if (authority == null) throw new IllegalArgumentException("the URL names no host");
+    int portAt = portSeparator(authority);
+    return HostName.parse(portAt < 0 ? authority : authority.substring(0, portAt));
   }
 
   /** An IPv6 literal as written; a name or IPv4 address percent-decoded first, as browsers do. */

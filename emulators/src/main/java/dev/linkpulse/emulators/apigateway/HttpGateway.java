@@ -46,6 +46,7 @@ public final class HttpGateway implements AutoCloseable {
   private final HttpAuthorizer authorizer;
   private final HttpEdge edge;
   private final Map<String, HttpHandler> builtIns = new LinkedHashMap<>();
+  private volatile RequestListener listener = (status, nanos) -> {};
   private final HttpServer server;
   private final ExecutorService executor;
   private final HttpFront front;
@@ -70,6 +71,12 @@ public final class HttpGateway implements AutoCloseable {
         });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
+  }
+
+  /** Who hears of each routed request once answered (one listener; the local stack's metrics). */
+  public HttpGateway onRequest(RequestListener listener) {
+    this.listener = java.util.Objects.requireNonNull(listener, "listener");
+    return this;
   }
 
   /** Serves {@code prefix} (a path or path prefix ending in /) with a handler of the gateway's own. */
@@ -105,7 +112,9 @@ public final class HttpGateway implements AutoCloseable {
           return;
         }
       }
+      long start = System.nanoTime();
       route(exchange, path);
+      listener.answered(exchange.getResponseCode(), System.nanoTime() - start);
     } catch (Exception e) {
       LOG.log(Level.WARNING, "gateway failure", e);
     }

@@ -36,12 +36,12 @@ final class ManagementApi implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ManagementApi.class.getName());
   private static final String SEGMENT = "/@connections/";
 
-  private final WebSocketGateway gateway;
+  private final ConnectionRegistry gateway;
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
   private final String threadPrefix;
 
-  ManagementApi(WebSocketGateway gateway, int port, String threadPrefix) throws IOException {
+  ManagementApi(ConnectionRegistry gateway, int port, String threadPrefix) throws IOException {
     this.gateway = gateway;
     this.threadPrefix = threadPrefix;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);

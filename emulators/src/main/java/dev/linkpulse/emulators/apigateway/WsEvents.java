@@ -1,8 +1,10 @@
 package dev.linkpulse.emulators.apigateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.emulators.protocol.AwsAccount;
 import dev.linkpulse.emulators.protocol.Json;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -129,5 +131,15 @@ final class WsEvents {
       else if (v instanceof Boolean b) node.put(k, b);
       else node.put(k, String.valueOf(v));
     });
+  }
+
+  /** A function's answer as JSON, or null when it answered nothing or not JSON. */
+  static JsonNode tree(String json) {
+    if (json == null) return null;
+    try {
+      return Json.tree(json);
+    } catch (IOException e) {
+      return null;
+    }
   }
 }

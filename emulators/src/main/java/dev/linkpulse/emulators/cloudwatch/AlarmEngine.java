@@ -81,6 +81,16 @@ final class AlarmEngine {
     return new ArrayList<>(alarms.values());
   }
 
+  /** Name to state value of each named alarm that exists, read under the lock (one consistent instant). */
+  synchronized Map<String, String> states(java.util.Collection<String> names) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : names) {
+      AlarmEntry entry = alarms.get(name);
+      if (entry != null) out.put(name, entry.state().value().name());
+    }
+    return out;
+  }
+
   synchronized AlarmEntry get(String name) {
     return alarms.get(name);
   }

@@ -6,6 +6,7 @@ import dev.linkpulse.emulators.time.Timeline;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,15 @@ public final class LocalCloudWatch implements AutoCloseable {
     if (!Double.isFinite(value)) throw new IllegalArgumentException("metric values are finite numbers: " + value);
     if (unit != null && !MetricRequests.UNITS.contains(unit)) throw new IllegalArgumentException("not a CloudWatch unit: " + unit);
     store.put(Datum.value(MetricId.of(namespace, metricName, dimensions), timeline.now(), unit == null ? "None" : unit, 60, value));
+  }
+
+  /**
+   * The state ({@code OK}, {@code ALARM} or {@code INSUFFICIENT_DATA}) of each named alarm, metric or composite, that
+   * exists; a name no alarm has is left out. The shape of CodeDeploy's {@code AlarmReader} port, so the local stack
+   * can hand this method to it.
+   */
+  public Map<String, String> alarmStates(Collection<String> names) {
+    return alarms.states(names);
   }
 
   /** Every alarm action delivered so far, oldest first: the local SNS-like sink ("who was paged"). */

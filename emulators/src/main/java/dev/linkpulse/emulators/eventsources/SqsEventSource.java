@@ -1,9 +1,6 @@
 package dev.linkpulse.emulators.eventsources;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkpulse.emulators.lambda.LocalFunction;
-import dev.linkpulse.emulators.protocol.AwsAccount;
 import dev.linkpulse.emulators.protocol.Json;
 import dev.linkpulse.emulators.protocol.NamedThreads;
 import java.util.ArrayList;
@@ -19,12 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
@@ -88,10 +83,6 @@ public final class SqsEventSource implements AutoCloseable {
   static final int WAIT_SECONDS = 1;
   private static final Logger LOG = Logger.getLogger(SqsEventSource.class.getName());
   /** Attributes Lambda passes on, in the order of its documented events; others are dropped as Lambda drops them. */
-  private static final List<String> PASSED_ATTRIBUTES = List.of("ApproximateReceiveCount", "SentTimestamp", "SequenceNumber",
-      "MessageGroupId", "SenderId", "MessageDeduplicationId", "ApproximateFirstReceiveTimestamp", "AWSTraceHeader",
-      "DeadLetterQueueSourceArn");
-
   private final Config config;
   private final SqsClient sqs;
   private final NamedThreads threads;
@@ -207,7 +198,7 @@ public final class SqsEventSource implements AutoCloseable {
   }
 
   private void process(List<Message> batch) {
-    String event = Json.write(event(batch, config.queueArn()));
+    String event = Json.write(SqsEventCodec.event(batch, config.queueArn()));
     batches.incrementAndGet();
     Set<String> failedIds;
     try {
@@ -284,45 +275,5 @@ public final class SqsEventSource implements AutoCloseable {
       Thread.currentThread().interrupt();
       running = false;
     }
-  }
-
-  // ---------------------------------------------------------------- the event
-
-  /** The SQS event exactly as Lambda builds it. */
-  static ObjectNode event(List<Message> batch, String queueArn) {
-    ObjectNode event = Json.object();
-    ArrayNode records = event.putArray("Records");
-    for (Message m : batch) {
-      ObjectNode r = records.addObject();
-      r.put("messageId", m.messageId());
-      r.put("receiptHandle", m.receiptHandle());
-      r.put("body", m.body());
-      ObjectNode attributes = r.putObject("attributes");
-      Map<String, String> system = m.attributesAsStrings();
-      for (String name : PASSED_ATTRIBUTES) {
-        String v = system.get(name);
-        if (v != null) attributes.put(name, v);
-      }
-      ObjectNode messageAttributes = r.putObject("messageAttributes");
-      m.messageAttributes().forEach((name, value) -> messageAttributes.set(name, attribute(value)));
-      r.put("md5OfBody", m.md5OfBody());
-      if (m.md5OfMessageAttributes() != null) r.put("md5OfMessageAttributes", m.md5OfMessageAttributes());
-      r.put("eventSource", "aws:sqs");
-      r.put("eventSourceARN", queueArn);
-      r.put("awsRegion", AwsAccount.REGION);
-    }
-    return event;
-  }
-
-  private static ObjectNode attribute(MessageAttributeValue value) {
-    ObjectNode a = Json.object();
-    if (value.stringValue() != null) a.put("stringValue", value.stringValue());
-    if (value.binaryValue() != null) a.put("binaryValue", value.binaryValue().asByteArray());
-    ArrayNode strings = a.putArray("stringListValues");
-    value.stringListValues().forEach(strings::add);
-    ArrayNode binaries = a.putArray("binaryListValues");
-    for (SdkBytes b : value.binaryListValues()) binaries.add(b.asByteArray());
-    a.put("dataType", value.dataType());
-    return a;
   }
 }

@@ -44,6 +44,7 @@ public final class LocalFunction implements AutoCloseable {
   private final AtomicLong injectedFailures = new AtomicLong();
   private final RecordLoss recordLoss = new RecordLoss();
   private volatile long lastInitNanos = -1;
+  private volatile InvocationListener listener = (function, nanos, error) -> {};
 
   /** An execution environment: a handler instance, and its init time until its first invocation reports it. */
   private static final class Instance {
@@ -129,26 +130,37 @@ public final class LocalFunction implements AutoCloseable {
     recordLoss.set(0);
   }
 
+  /** Who hears of each invocation's end (one listener; the local stack's metrics). */
+  public void onInvocation(InvocationListener listener) {
+    this.listener = java.util.Objects.requireNonNull(listener, "listener");
+  }
+
   /** Invokes with an event given as JSON and returns the response as JSON (null for a null response). */
   public String invoke(String eventJson) {
     if (injectedFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+      listener.invoked(name, 0, true);
       throw new FunctionError(name, "Injected", name + ": injected failure", null);
     }
     Instance instance = acquire();
     String requestId = UUID.randomUUID().toString();
     long start = System.nanoTime();
+    boolean failed = true;
     try {
       invocations.incrementAndGet();
       FunctionCode c = instance.code;
       Object context = LambdaContext.create(c.handler(), identity, requestId, c.logger());
-      return c.call(() -> c.handler().invoke(instance.handler, recordLoss.apply(eventJson), context));
+      String response = c.call(() -> c.handler().invoke(instance.handler, recordLoss.apply(eventJson), context));
+      failed = false;
+      return response;
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable t) {
       throw FunctionError.invocation(name, t);
     } finally {
-      report(instance, requestId, System.nanoTime() - start);
+      long took = System.nanoTime() - start;
+      report(instance, requestId, took);
       idle.push(instance);
+      listener.invoked(name, took, failed);
     }
   }
 

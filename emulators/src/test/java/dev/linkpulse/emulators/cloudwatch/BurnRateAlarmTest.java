@@ -3,7 +3,6 @@ package dev.linkpulse.emulators.cloudwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -14,32 +13,18 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
  * metric-math window alarms and three composites), fed the way the redirect function reports: one EMF line of
  * Requests and ServerErrors per minute. Budget 0.05%: a burn of 1 is 1 error in 2,000 requests.
  */
-class BurnRateAlarmTest extends CloudWatchFixture {
+class BurnRateAlarmTest extends BurnRateFixture {
   private static final String SLO = "redirect-availability-";
   private static final String FAST = AlarmsTemplate.PREFIX + "-redirect-availability-fast-burn";
 
   @BeforeEach
   void loadAlarms() throws Exception {
-    AlarmsTemplate template = AlarmsTemplate.load();
-    List<software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest> windows = template.metricAlarms(SLO);
-    assertThat(windows).hasSize(6);
-    windows.forEach(client::putMetricAlarm);
-    template.compositeAlarms(SLO).forEach(client::putCompositeAlarm);
+    loadAlarms("redirect-availability");
   }
 
   /** {@code minutes} of traffic, {@code requests} a minute of which {@code errors} answered 5xx. */
   private void traffic(int minutes, int requests, int errors) {
-    for (int i = 0; i < minutes; i++) {
-      long at = now().plusSeconds(20).toEpochMilli();
-      cloudWatch.putEmfLine("{\"_aws\":{\"Timestamp\":" + at + ",\"CloudWatchMetrics\":[{\"Namespace\":\"Linkpulse\","
-          + "\"Dimensions\":[[\"Service\"]],\"Metrics\":[{\"Name\":\"Requests\",\"Unit\":\"Count\"},{\"Name\":\"ServerErrors\",\"Unit\":\"Count\"}]}]},"
-          + "\"Service\":\"redirect\",\"Requests\":" + requests + ",\"ServerErrors\":" + errors + "}");
-      advance(Duration.ofMinutes(1));
-    }
-  }
-
-  private List<String> alarmsPaged() {
-    return cloudWatch.notifications().stream().filter(n -> n.newState().equals("ALARM")).map(n -> n.alarmName() + " -> " + n.target()).toList();
+    ratioTraffic(minutes, "redirect", "Requests", requests, "ServerErrors", errors);
   }
 
   @Test

@@ -50,6 +50,15 @@ class SetAlarmStateTest extends CloudWatchFixture {
   }
 
   @Test
+  void alarmStates_answersEveryNamedAlarm_metricAndComposite_andLeavesOutUnknownNames() {
+    client.putMetricAlarm(errorsAlarm("errors", 1, 1).build());
+    client.putCompositeAlarm(r -> r.alarmName("any").alarmRule("ALARM(errors)"));
+    client.setAlarmState(r -> r.alarmName("errors").stateValue(StateValue.ALARM).stateReason("drill"));
+    assertThat(cloudWatch.alarmStates(java.util.List.of("errors", "any", "nobody")))
+        .containsExactly(java.util.Map.entry("errors", "ALARM"), java.util.Map.entry("any", "ALARM"));
+  }
+
+  @Test
   void unknownAlarm_isResourceNotFound() {
     assertThatThrownBy(() -> client.setAlarmState(r -> r.alarmName("nope").stateValue(StateValue.OK).stateReason("x")))
         .isInstanceOfSatisfying(CloudWatchException.class, e -> {

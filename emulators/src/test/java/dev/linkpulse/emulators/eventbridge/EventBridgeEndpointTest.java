@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.emulators.eventbridge.EventBridgeEndpoint.EventRule;
-import dev.linkpulse.emulators.protocol.Json;
 import dev.linkpulse.emulators.testing.AwsEmulators;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -241,10 +240,13 @@ class EventBridgeEndpointTest {
     return PutEventsRequestEntry.builder().eventBusName(bus).source(source).detailType(detailType).detail(detail);
   }
 
-  /** Receives until {@code expected} messages arrived (then one more short receive proves there are no others), deleting them. */
+  /**
+   * Receives until {@code expected} messages arrived (then one more short receive proves there are no others), deleting
+   * them. Generous: hundreds of receives and deletes take well over 30 s on a machine loaded by other builds.
+   */
   static List<Message> drain(String queueUrl, int expected) {
     List<Message> all = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
+    await().atMost(Duration.ofSeconds(120)).until(() -> {
       all.addAll(receive(queueUrl, 1));
       return all.size() >= expected;
     });

@@ -146,7 +146,7 @@ class SqsEventSourceTest {
         .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
     assertThat(received).hasSize(1);
 
-    JsonNode event = AwsEmulators.json(Json.write(SqsEventSource.event(received, arn)));
+    JsonNode event = AwsEmulators.json(Json.write(SqsEventCodec.event(received, arn)));
     JsonNode r = event.get("Records").get(0);
     List<String> fields = new ArrayList<>();
     r.fieldNames().forEachRemaining(fields::add);

@@ -12,19 +12,24 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Where a command finds AWS, as a picocli mixin: the standard credential and region chains (with {@code --profile}),
- * and endpoint overrides for the local stack or any SQS/DynamoDB-compatible endpoint. Clients are built by
+ * and endpoint overrides for the local stack or any SQS/DynamoDB/CloudWatch-compatible endpoint. Clients are built by
  * {@link AwsClients}, the code that builds the functions' clients, with what these options chose.
  *
  * <p>Endpoints, first match wins. SQS: {@code --endpoint-url}, {@code AWS_ENDPOINT_URL_SQS}, {@code AWS_ENDPOINT_URL}.
  * DynamoDB: {@code --dynamodb-endpoint-url}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL}. DynamoDB
  * Streams: {@code --dynamodb-endpoint-url}, {@code AWS_ENDPOINT_URL_DYNAMODB_STREAMS}, then the DynamoDB endpoint
- * (DynamoDB Local serves streams on its own port, and {@code ./linkpulse env} exports only the DynamoDB variable).
+ * (the local stack's engine, emulators.dynamodb, serves Streams on the DynamoDB port, and {@code ./linkpulse env}
+ * exports only the DynamoDB variable).
+ * Step Functions: {@code --sfn-endpoint-url}, {@code AWS_ENDPOINT_URL_SFN}, {@code AWS_ENDPOINT_URL}.
+ * CloudWatch: {@code --cloudwatch-endpoint-url}, {@code AWS_ENDPOINT_URL_CLOUDWATCH}, {@code AWS_ENDPOINT_URL}.
  * The SDK reads the service variables by itself as well; reading them here makes the precedence explicit and the
  * streams fallback possible.
  *
@@ -38,6 +43,13 @@ public final class AwsOptions {
   @Option(names = "--dynamodb-endpoint-url", paramLabel = "URL",
       description = "DynamoDB and DynamoDB Streams endpoint (default: $AWS_ENDPOINT_URL_DYNAMODB, $AWS_ENDPOINT_URL, else AWS's)")
   String dynamoEndpoint;
+
+  @Option(names = "--sfn-endpoint-url", paramLabel = "URL",
+      description = "Step Functions endpoint (default: $AWS_ENDPOINT_URL_SFN, $AWS_ENDPOINT_URL, else AWS's)")
+  String sfnEndpoint;
+  @Option(names = "--cloudwatch-endpoint-url", paramLabel = "URL",
+      description = "CloudWatch endpoint (default: $AWS_ENDPOINT_URL_CLOUDWATCH, $AWS_ENDPOINT_URL, else AWS's)")
+  String cloudWatchEndpoint;
 
   @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: the SDK's region chain: $AWS_REGION, profile, ...)")
   String region;
@@ -63,16 +75,26 @@ public final class AwsOptions {
     return Endpoints.choose("--dynamodb-endpoint-url", dynamoEndpoint, AwsClients.endpointVariables("DYNAMODB"));
   }
 
+  Optional<URI> sfnEndpoint() {
+    return Endpoints.choose("--sfn-endpoint-url", sfnEndpoint, AwsClients.endpointVariables("SFN"));
+  }
+
   Optional<URI> streamsEndpoint() {
     List<String> variables = Stream.concat(Stream.of("AWS_ENDPOINT_URL_DYNAMODB_STREAMS"), AwsClients.endpointVariables("DYNAMODB").stream()).toList();
     return Endpoints.choose("--dynamodb-endpoint-url", dynamoEndpoint, variables);
   }
 
+  Optional<URI> cloudWatchEndpoint() {
+    return Endpoints.choose("--cloudwatch-endpoint-url", cloudWatchEndpoint, AwsClients.endpointVariables("CLOUDWATCH"));
+  }
+
   /** Checks the options without contacting anything; a bad URL is bad input. */
   public void validate() {
     sqsEndpoint();
+    cloudWatchEndpoint();
     dynamoEndpoint();
     streamsEndpoint();
+    sfnEndpoint();
     if (region != null && !region.matches("[a-z0-9-]{2,32}")) throw new UsageError("--region '" + region + "' is not a region name");
     if (profile != null && !profile.matches("\\S+")) throw new UsageError("--profile '" + profile + "' is not a profile name");
   }
@@ -83,6 +105,14 @@ public final class AwsOptions {
 
   public DynamoDbClient dynamo() {
     return configure(DynamoDbClient.builder(), "DYNAMODB", dynamoEndpoint()).build();
+  }
+
+  public SfnClient sfn() {
+    return configure(SfnClient.builder(), "SFN", sfnEndpoint()).build();
+  }
+
+  public CloudWatchClient cloudWatch() {
+    return configure(CloudWatchClient.builder(), "CLOUDWATCH", cloudWatchEndpoint()).build();
   }
 
   public DynamoDbStreamsClient streams() {

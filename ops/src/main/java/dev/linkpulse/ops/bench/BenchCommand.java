@@ -14,9 +14,13 @@ import picocli.CommandLine.Option;
     footerHeading = Linkpulse.EXAMPLES,
     footer = {
         "  ./linkpulse bench pipeline",
-        "  ./linkpulse bench realtime --rate 300"},
+        "  ./linkpulse bench realtime --rate 300",
+        "  ./linkpulse bench hotkey",
+        "  ./linkpulse bench redirect",
+        "  ./linkpulse bench coldstart",
+        "  ./linkpulse bench cost"},
     description = "Benchmarks that print tables, comparing designs side by side in one run.",
-    subcommands = {BenchCommand.Pipeline.class, BenchCommand.Realtime.class})
+    subcommands = {BenchCommand.Pipeline.class, BenchCommand.Realtime.class, BenchCommand.HotKey.class, BenchCommand.Redirect.class, BenchCommand.ColdStart.class, BenchCommand.Cost.class})
 public final class BenchCommand {
   @Command(name = "pipeline", mixinStandardHelpOptions = true,
       footerHeading = Linkpulse.EXAMPLES,
@@ -76,6 +80,110 @@ public final class BenchCommand {
       if (subscribers < links || subscribers > 1000) throw new UsageError("--subscribers must be between --links and 1000");
       RealtimeBench bench = new RealtimeBench(System.out);
       bench.print(bench.run(rate, seconds, warmup, links, subscribers, trace, parameters), 2000);
+      return 0;
+    }
+  }
+
+  @Command(name = "hotkey", mixinStandardHelpOptions = true,
+      footerHeading = Linkpulse.EXAMPLES,
+      footer = {
+          "  ./linkpulse bench hotkey",
+          "  ./linkpulse bench hotkey --workload viral --seconds 10 --parameter AggregatorBatchWindowSeconds=1"},
+      description = {
+      "The hot key at 10,000 clicks/s, simulated: the real recorder and aggregator, stream batches as DynamoDB Streams and",
+      "Lambda make them (a shard per table partition, four polls a second, the template's batch size and window), counter",
+      "writes to our DynamoDB engine; prints the hottest partition key's WCU each simulated second, and WCU per click."})
+  static final class HotKey implements Callable<Integer> {
+    @Option(names = "--rate", description = "clicks per simulated second (default ${DEFAULT-VALUE})") int rate = 10_000;
+    @Option(names = "--seconds", description = "simulated seconds of clicks (default ${DEFAULT-VALUE})") int seconds = 10;
+    @Option(names = "--shards", description = "stream shards = table partitions (default ${DEFAULT-VALUE}: 10,000+ WCU/s needs at least 11 partitions of 1,000, and partitions split in halves)")
+    int shards = 16;
+    @Option(names = "--duplicates", description = "share of clicks delivered twice (default ${DEFAULT-VALUE})") double duplicates = 0.02;
+    @Option(names = "--workload", description = "viral, zipf or all (default ${DEFAULT-VALUE})") String workload = "all";
+    @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "override a template parameter, e.g. AggregatorBatchWindowSeconds=1")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+      if (rate < 100 || rate > 50_000) throw new UsageError("--rate must be between 100 and 50000");
+      if (seconds < 1 || seconds > 120) throw new UsageError("--seconds must be between 1 and 120");
+      if (shards < 1 || shards > 256) throw new UsageError("--shards must be between 1 and 256");
+      if (duplicates < 0 || duplicates > 0.5) throw new UsageError("--duplicates must be between 0 and 0.5");
+      if (!List.of("viral", "zipf", "all").contains(workload)) throw new UsageError("--workload must be viral, zipf or all");
+      int clicks = rate * seconds;
+      List<Workload> workloads = new ArrayList<>();
+      if (!workload.equals("zipf")) workloads.add(Workload.viral(clicks, duplicates, 42));
+      if (!workload.equals("viral")) workloads.add(Workload.zipf(clicks, 10_000, 1.1, duplicates, 43));
+      HotKeyBench bench = new HotKeyBench(System.out);
+      bench.print(bench.run(workloads, HotKeyBench.settings(rate, shards, parameters)));
+      return 0;
+    }
+  }
+
+  @Command(name = "redirect", mixinStandardHelpOptions = true,
+      footerHeading = Linkpulse.EXAMPLES,
+      footer = {
+          "  ./linkpulse bench redirect",
+          "  LINKPULSE_JAVA_OPTS=-Dsun.net.httpserver.nodelay=false ./linkpulse bench redirect --calls 2000"},
+      description = {
+      "The redirect's warm path: the real handler in-process with its link cached and every click published, against an",
+      "in-memory local stack, beside the one PutEvents call it makes; p50/p90/p99 over --calls calls after a warm-up."})
+  static final class Redirect implements Callable<Integer> {
+    @Option(names = "--calls", description = "measured calls (default ${DEFAULT-VALUE})") int calls = 100_000;
+    @Option(names = "--warm-up", description = "unmeasured calls first (default ${DEFAULT-VALUE})") int warmUp = 5_000;
+
+    @Override
+    public Integer call() throws Exception {
+      if (calls < 100 || calls > 1_000_000) throw new UsageError("--calls must be between 100 and 1000000");
+      if (warmUp < 0 || warmUp > 100_000) throw new UsageError("--warm-up must be between 0 and 100000");
+      RedirectBench bench = new RedirectBench(System.out);
+      bench.print(bench.run(calls, warmUp));
+      return 0;
+    }
+  }
+
+  @Command(name = "coldstart", mixinStandardHelpOptions = true,
+      footerHeading = Linkpulse.EXAMPLES,
+      footer = {"  ./linkpulse bench coldstart", "  ./linkpulse bench coldstart --jvms 10"},
+      description = {
+      "Cold starts: per function, fresh JVMs with only its artifact and Lambda's java21 flags, against an in-memory local",
+      "stack; init, first and tenth invocation (p50, max), without priming and with SnapStart-style priming."})
+  static final class ColdStart implements Callable<Integer> {
+    @Option(names = "--jvms", description = "fresh JVMs per function and mode (default ${DEFAULT-VALUE})") int jvms = 5;
+
+    @Override
+    public Integer call() throws Exception {
+      if (jvms < 1 || jvms > 50) throw new UsageError("--jvms must be between 1 and 50");
+      ColdStartBench bench = new ColdStartBench(System.out);
+      bench.print(bench.run(jvms));
+      return 0;
+    }
+  }
+
+  @Command(name = "cost", mixinStandardHelpOptions = true,
+      footerHeading = Linkpulse.EXAMPLES,
+      footer = {"  ./linkpulse bench cost", "  ./linkpulse bench cost --rate 1000 --seconds 20 --subscribers 0"},
+      description = {
+      "Dollars per million clicks, Linkpulse against the seed-style design, at AWS list prices (us-east-1, on-demand,",
+      "arm64; the table is in PriceList), with units from a measured run: the simulated pipeline (bench hotkey), the",
+      "redirect in-process (bench redirect), the seed-style transaction on our DynamoDB engine. Ends with a containers note."})
+  static final class Cost implements Callable<Integer> {
+    @Option(names = "--rate", description = "clicks per simulated second on the viral link (default ${DEFAULT-VALUE})") int rate = 10_000;
+    @Option(names = "--seconds", description = "simulated seconds (default ${DEFAULT-VALUE})") int seconds = 5;
+    @Option(names = "--subscribers", description = "live viewers of the link, one push each per counter update (default ${DEFAULT-VALUE})")
+    int subscribers = 1;
+
+    @Override
+    public Integer call() throws Exception {
+      if (rate < 100 || rate > 50_000) throw new UsageError("--rate must be between 100 and 50000");
+      if (seconds < 1 || seconds > 120) throw new UsageError("--seconds must be between 1 and 120");
+      if (subscribers < 0 || subscribers > 10_000) throw new UsageError("--subscribers must be between 0 and 10000");
+      RedirectBench redirect = new RedirectBench(System.out);
+      double redirectMillis = redirect.run(2_000, 1_000).get(1).micros().getValueAtPercentile(50) / 1000.0;
+      Workload viral = Workload.viral(rate * seconds, 0.02, 42);
+      var result = HotKeySimulation.run(viral, HotKeyBench.settings(rate, 16, Map.of()));
+      CostBench cost = new CostBench(System.out);
+      cost.print(cost.linkpulse(result, redirectMillis, subscribers), cost.seedStyle(Workload.viral(2_000, 0.02, 42), redirectMillis), redirectMillis);
       return 0;
     }
   }

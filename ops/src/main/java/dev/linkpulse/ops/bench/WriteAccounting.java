@@ -25,15 +25,48 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class WriteAccounting implements ExecutionInterceptor {
   private static volatile Ledger ledger;
+  /** This interceptor's own ledger (a simulated run's), or null for the JVM-wide one {@link #start} sets. */
+  private final Ledger own;
+
+  /** The JVM-wide interceptor the SDK loads from ops' resources. */
+  public WriteAccounting() {
+    this(null);
+  }
+
+  /** An interceptor for one client, charging {@code ledger} whatever the JVM-wide one does. */
+  WriteAccounting(Ledger ledger) {
+    this.own = ledger;
+  }
 
   /** What a benchmark leg wrote. WCU are kept in tenths to add transaction doubling exactly. */
   static final class Ledger {
+    /** The second a write is charged to: the wall clock's, or a simulation's. */
+    private final java.util.function.LongSupplier clockSecond;
     final LongAdder wcuTenths = new LongAdder();
+    /** Read units in tenths (an eventually consistent read is half a unit). */
+    final LongAdder rcuTenths = new LongAdder();
     final Map<String, LongAdder> perKeySecond = new ConcurrentHashMap<>();
     final Map<String, Long> lastSize = new ConcurrentHashMap<>();
 
+    Ledger() {
+      this(() -> System.currentTimeMillis() / 1000);
+    }
+
+    Ledger(java.util.function.LongSupplier clockSecond) {
+      this.clockSecond = clockSecond;
+    }
+
     double wcu() {
       return wcuTenths.sum() / 10.0;
+    }
+
+    double rcu() {
+      return rcuTenths.sum() / 10.0;
+    }
+
+    void read(Map<String, AttributeValue> item, boolean consistent) {
+      long size = item == null || item.isEmpty() ? 0 : WriteCost.itemSize(item);
+      rcuTenths.add(Math.round(dev.linkpulse.emulators.dynamodb.CapacityRules.readUnits(size, consistent) * 10));
     }
 
     /** The busiest partition key's highest one-second write load. */
@@ -48,6 +81,22 @@ public final class WriteAccounting implements ExecutionInterceptor {
       long max = byKey.values().stream().mapToLong(Long::longValue).max().orElse(0);
       long total = wcuTenths.sum();
       return total == 0 ? 0 : (double) max / total;
+    }
+
+    /** The partition key that took the most write units in {@code second}, and how many. */
+    Map.Entry<String, Double> hottestIn(long second) {
+      String suffix = "@" + second;
+      Map.Entry<String, Double> hottest = Map.entry("-", 0.0);
+      for (var e : perKeySecond.entrySet()) {
+        double wcu = e.getValue().sum() / 10.0;
+        if (wcu > hottest.getValue() && e.getKey().endsWith(suffix)) hottest = Map.entry(e.getKey().substring(0, e.getKey().lastIndexOf('@')), wcu);
+      }
+      return hottest;
+    }
+
+    /** The largest size (bytes) an item whose partition key starts with {@code prefix} reached. */
+    long largestItem(String prefix) {
+      return lastSize.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).max().orElse(0);
     }
 
     void write(Map<String, AttributeValue> item, int multiplier) {
@@ -71,9 +120,9 @@ public final class WriteAccounting implements ExecutionInterceptor {
       charge(keyAttrs.get(Keys.PK).s(), WriteCost.wcu(before == null ? 0 : before));
     }
 
-    private void charge(String pk, int wcu) {
+    void charge(String pk, int wcu) {
       wcuTenths.add(wcu * 10L);
-      long second = System.currentTimeMillis() / 1000;
+      long second = clockSecond.getAsLong();
       perKeySecond.computeIfAbsent(pk + "@" + second, k -> new LongAdder()).add(wcu * 10L);
     }
   }
@@ -90,7 +139,7 @@ public final class WriteAccounting implements ExecutionInterceptor {
 
   @Override
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-    Ledger l = ledger;
+    Ledger l = own != null ? own : ledger;
     if (l == null) return;
     SdkRequest request = context.request();
     if (request instanceof BatchWriteItemRequest batch) {
@@ -103,6 +152,8 @@ public final class WriteAccounting implements ExecutionInterceptor {
           else if (w.deleteRequest() != null) l.delete(w.deleteRequest().key());
         }
       });
+    } else if (request instanceof software.amazon.awssdk.services.dynamodb.model.GetItemRequest get) {
+      l.read(((software.amazon.awssdk.services.dynamodb.model.GetItemResponse) context.response()).item(), Boolean.TRUE.equals(get.consistentRead()));
     } else {
       charge(l, request);
     }
@@ -111,7 +162,9 @@ public final class WriteAccounting implements ExecutionInterceptor {
   /** A write refused by its condition still consumed capacity. */
   @Override
   public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-    Ledger l = ledger;
+    Ledger l = own != null ? own : ledger;
+    // A request refused for throughput consumed nothing; one refused by its condition did.
+    if (context.exception() instanceof software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException) return;
     if (l != null && !(context.request() instanceof BatchWriteItemRequest)) charge(l, context.request());
   }
 

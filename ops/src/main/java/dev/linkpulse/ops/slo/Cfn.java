@@ -18,6 +18,12 @@ final class Cfn {
   /** {@code !Sub text}: {@code ${Name}} refers to a parameter, a resource or a pseudo parameter. */
   record Sub(String text) {}
 
+  /**
+   * The physical name of an EventBridge rule, {@code !Select [2, !Split ['/', !GetAtt Rule.Arn]]}: a rule on a custom
+   * bus has the ARN {@code ...:rule/<bus>/<name>}, and its {@code Ref} is not the bare name a metric dimension needs.
+   */
+  record RuleName(String rule) {}
+
   /** A comment line written before the next key of a mapping (the key itself is ignored). */
   record Comment(String text) {}
 

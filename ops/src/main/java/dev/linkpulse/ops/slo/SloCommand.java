@@ -21,15 +21,16 @@ import picocli.CommandLine.Spec;
     footer = {
         "  ./linkpulse slo render",
         "  ./linkpulse slo render --check",
-        "  ./linkpulse slo list"},
-    description = "SLOs as code: render alarms/slos.yaml into CloudWatch alarms and dashboards, list the alarms.",
-    subcommands = {SloCommand.Render.class, SloCommand.ListAlarms.class, CommandLine.HelpCommand.class})
+        "  ./linkpulse slo list",
+        "  ./linkpulse slo status"},
+    description = "SLOs as code: render alarms/slos.yaml into CloudWatch alarms and dashboards, list the alarms, show the budgets.",
+    subcommands = {SloCommand.Render.class, SloCommand.ListAlarms.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class SloCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new UsageError("slo needs a subcommand: render [--check] or list (see ./linkpulse slo --help)");
+    throw new UsageError("slo needs a subcommand: render [--check], list or status (see ./linkpulse slo --help)");
   }
 
   static SloSpec load(Path slos) {

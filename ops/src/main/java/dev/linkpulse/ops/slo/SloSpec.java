@@ -78,7 +78,8 @@ public record SloSpec(String namespace, Duration budgetPeriod, String runbookBas
       Duration period, BigDecimal threshold, int datapoints, int evaluationPeriods, String runbook) {}
 
   /** Dimensions whose values name template.yaml resources; their physical names become parameters. */
-  static final Map<String, String> RESOURCE_DIMENSIONS = Map.of("FunctionName", "Name", "QueueName", "Name", "ApiId", "Id");
+  static final Map<String, String> RESOURCE_DIMENSIONS = Map.of("FunctionName", "Name", "QueueName", "Name", "ApiId", "Id",
+      "StateMachineArn", "Arn", "EventBusName", "Name", "RuleName", "Name");
 
   public Slo slo(String id) {
     return slos.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();

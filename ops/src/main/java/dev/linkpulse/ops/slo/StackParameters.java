@@ -13,20 +13,27 @@ import java.util.TreeMap;
 
 /**
  * The nested template's parameters: the physical name of every template.yaml resource a metric or a dashboard names
- * (functions, queues, the HTTP API), which the parent passes in. A metric names such a resource by its logical id.
+ * (functions, queues, the HTTP API, state machines, event buses and rules), which the parent passes in. A metric names such a resource by its logical id.
  */
 final class StackParameters {
   /** A parameter: {@code name} is the resource's logical id and a suffix ({@code RecorderFunctionName}). */
   record Param(String name, String resource, String dimension) {
     /** What the parent template passes: {@code !Ref Function}, {@code !GetAtt Queue.QueueName}, {@code !Ref Api}. */
     Object parentValue() {
-      return dimension.equals("QueueName") ? Cfn.getAtt(resource, "QueueName") : Cfn.ref(resource);
+      return switch (dimension) {
+        case "QueueName" -> Cfn.getAtt(resource, "QueueName");
+        case "RuleName" -> new Cfn.RuleName(resource);
+        default -> Cfn.ref(resource);
+      };
     }
 
     String description() {
       String kind = switch (dimension) {
         case "FunctionName" -> "function name";
         case "QueueName" -> "queue name";
+        case "StateMachineArn" -> "state machine ARN";
+        case "EventBusName" -> "event bus name";
+        case "RuleName" -> "rule name";
         default -> "HTTP API id";
       };
       return "Physical " + kind + " of " + resource + " in the parent template (" + YamlWriter.scalar(parentValue()) + ").";
@@ -37,11 +44,11 @@ final class StackParameters {
 
   private StackParameters() {}
 
-  /** Every parameter the spec's metrics and pipeline need: functions first, then queues, then APIs, each alphabetical. */
+  /** Every parameter the spec's metrics and pipeline need: functions, queues, APIs, buses, then rules, each alphabetical. */
   static List<Param> of(SloSpec spec) {
     StackParameters collected = new StackParameters();
     collected.collect(spec);
-    Map<String, Integer> order = Map.of("FunctionName", 0, "QueueName", 1, "ApiId", 2);
+    Map<String, Integer> order = Map.of("FunctionName", 0, "QueueName", 1, "ApiId", 2, "StateMachineArn", 3, "EventBusName", 4, "RuleName", 5);
     return collected.params.values().stream()
         .sorted(Comparator.comparing((Param p) -> order.get(p.dimension())).thenComparing(Param::name)).toList();
   }

@@ -43,8 +43,7 @@ public final class Wiring {
     expected.put("AlarmNamePrefix", Map.of("Ref", "AWS::StackName"));
     for (StackParameters.Param p : AlarmPlan.of(spec).params()) {
       Object v = p.parentValue();
-      expected.put(p.name(), v instanceof Cfn.GetAtt g ? Map.of("Fn::GetAtt", List.of(g.resource(), g.attribute()))
-          : Map.of("Ref", ((Cfn.Ref) v).name()));
+      expected.put(p.name(), intrinsic(v));
     }
     expected.forEach((name, value) -> {
       if (!passed.containsKey(name)) {
@@ -61,9 +60,20 @@ public final class Wiring {
     return out;
   }
 
+  /** A parameter's value as the template reader gives it (the long form of each intrinsic). */
+  private static Map<String, Object> intrinsic(Object v) {
+    if (v instanceof Cfn.GetAtt g) return Map.of("Fn::GetAtt", List.of(g.resource(), g.attribute()));
+    if (v instanceof Cfn.RuleName n) return Map.of("Fn::Select", List.of(2, Map.of("Fn::Split", List.of("/", intrinsic(Cfn.getAtt(n.rule(), "Arn"))))));
+    return Map.of("Ref", ((Cfn.Ref) v).name());
+  }
+
   private static String shortForm(Object intrinsic) {
     Map<?, ?> m = (Map<?, ?>) intrinsic;
     if (m.containsKey("Ref")) return "!Ref " + m.get("Ref");
+    if (m.containsKey("Fn::Select")) {
+      Map<?, ?> split = (Map<?, ?>) ((List<?>) m.get("Fn::Select")).get(1);
+      return "!Select [2, !Split ['/', " + shortForm(((List<?>) split.get("Fn::Split")).get(1)) + "]]";
+    }
     List<?> parts = (List<?>) m.get("Fn::GetAtt");
     return "!GetAtt " + parts.get(0) + "." + parts.get(1);
   }

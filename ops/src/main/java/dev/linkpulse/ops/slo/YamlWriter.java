@@ -125,6 +125,7 @@ final class YamlWriter {
   static String scalar(Object v) {
     if (v instanceof Cfn.Ref r) return "!Ref " + r.name();
     if (v instanceof Cfn.GetAtt g) return "!GetAtt " + g.resource() + "." + g.attribute();
+    if (v instanceof Cfn.RuleName n) return "!Select [2, !Split ['/', !GetAtt " + n.rule() + ".Arn]]";
     if (v instanceof Cfn.Sub s) return "!Sub " + quoted(s.text());
     if (v instanceof Boolean || v instanceof Integer || v instanceof Long) return String.valueOf(v);
     if (v instanceof BigDecimal d) return d.stripTrailingZeros().toPlainString();

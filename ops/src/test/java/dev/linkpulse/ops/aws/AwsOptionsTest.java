@@ -38,7 +38,7 @@ class AwsOptionsTest {
       AwsOptions none = new AwsOptions();
       assertThat(none.sqsEndpoint()).contains(URI.create("http://127.0.0.1:2222"));
       assertThat(none.dynamoEndpoint()).contains(URI.create("http://127.0.0.1:4444"));
-      assertThat(none.streamsEndpoint()).as("DynamoDB Local serves streams on its own port").contains(URI.create("http://127.0.0.1:4444"));
+      assertThat(none.streamsEndpoint()).as("the local DynamoDB engine serves Streams on the DynamoDB port").contains(URI.create("http://127.0.0.1:4444"));
       return null;
     });
     Env.scoped(Map.of("AWS_ENDPOINT_URL", "http://localhost:3333"), () -> {

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * {@code linkpulse dlq} against the local stack (ElasticMQ, DynamoDB Local, the real recorder and aggregator):
+ * {@code linkpulse dlq} against the local stack (ElasticMQ, the DynamoDB engine, the real recorder and aggregator):
  * poison from real failing recorder batches lands in the DLQ; list and peek show it without consuming it; a
  * filtered redrive moves only the matching messages; the backup restores them; SQS's move task redrives the rest;
  * and the click counts end exact.

@@ -39,7 +39,7 @@ class LoadAccountingTest {
   @RegisterExtension
   static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token);
 
-  static final Duration PIPELINE = Duration.ofSeconds(90);
+  static final Duration PIPELINE = Duration.ofSeconds(180);
 
   @TempDir Path results;
 

@@ -212,7 +212,7 @@ class AlarmsTemplateTest {
       String ref = refs.get(0);
       if (!name.equals("AlarmNamePrefix")) {
         assertThat(parentIds).contains(ref);
-        assertThat(name).isIn(ref + "Name", ref + "Id");
+        assertThat(name).isIn(ref + "Name", ref + "Id", ref + "Arn");
       }
     });
   }

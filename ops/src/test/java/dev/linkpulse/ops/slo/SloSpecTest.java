@@ -79,7 +79,7 @@ class SloSpecTest {
     List<Planned> plan = plan();
     assertThat(plan.stream().filter(a -> a.kind() == AlarmPlan.Kind.COMPOSITE)).hasSize(9);
     assertThat(plan.stream().filter(a -> a.kind() == AlarmPlan.Kind.WINDOW)).hasSize(18);
-    assertThat(plan.stream().filter(a -> a.kind() == AlarmPlan.Kind.SIGNAL)).hasSize(11);
+    assertThat(plan.stream().filter(a -> a.kind() == AlarmPlan.Kind.SIGNAL)).hasSize(15);
     assertThat(plan).extracting(Planned::name).doesNotHaveDuplicates();
     assertThat(plan).extracting(Planned::logicalId).doesNotHaveDuplicates();
   }
@@ -146,7 +146,7 @@ class SloSpecTest {
 
     Cli noSubcommand = Cli.run("slo");
     assertThat(noSubcommand.exit()).isEqualTo(2);
-    assertThat(noSubcommand.err()).contains("render [--check] or list");
+    assertThat(noSubcommand.err()).contains("render [--check], list or status");
 
     Cli unknownOption = Cli.run("slo", "render", "--chekc");
     assertThat(unknownOption.exit()).isEqualTo(2);

@@ -34,7 +34,7 @@ public final class AggregatorHandler implements RequestHandler<DynamodbEvent, St
     var dynamo = AwsClients.dynamoDb();
     String table = Env.require("TABLE_NAME");
     Clock clock = Clock.systemUTC();
-    this.aggregator = new CounterAggregator(CounterStore.dynamoDb(dynamo, table, Duration.ofDays(Env.getInt("STATS_RETENTION_DAYS", 400))));
+    this.aggregator = new CounterAggregator(CounterStore.dynamoDb(dynamo, table, Duration.ofDays(Env.requireInt("STATS_RETENTION_DAYS"))));
     this.fanout = new LiveFanout(Subscriptions.dynamoDb(dynamo, table, clock), Connections.managementApi(managementApi()),
         LinkStore.dynamoDb(dynamo, table), pushPool(), clock);
     this.metrics = new AggregatorMetrics(new Metrics("aggregator"), clock);

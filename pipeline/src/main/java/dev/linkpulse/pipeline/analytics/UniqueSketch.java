@@ -30,6 +30,9 @@ public final class UniqueSketch {
 
   static final byte FORMAT_SPARSE_V1 = 1;
   static final byte FORMAT_DENSE_V1 = 2;
+  static final byte FORMAT_DEFLATED_V1 = 3;
+  /** A sparse blob larger than this is compared with the deflated form (DynamoDB charges writes per started KB). */
+  static final int DEFLATE_ABOVE_BYTES = 1024;
   static final int DENSE_BYTES = 1 + REGISTERS * 6 / 8;
   /** An entry is ((index gap - 1) << 6 | rank): gap < 2^14 so it needs at most 20 bits, i.e. 3 varint bytes. */
   private static final int MAX_VARINT_BYTES = 3;
@@ -133,9 +136,11 @@ public final class UniqueSketch {
    *       {@code (index - previousIndex - 1) << 6 | rank} (previousIndex starts at -1). Storing the gap minus one
    *       makes neighbouring registers cost one byte, so sparse stays smaller well past 10,000 visitors.
    *   <li>{@code 2} dense: 16,384 registers of 6 bits, big-endian, four registers per three bytes (12,289 bytes).
+   *   <li>{@code 3} deflated: the registers one byte each, raw deflate ({@link DeflatedRegisters}); once sparse no
+   *       longer pays, about half the dense size.
    * </ul>
    *
-   * The smaller of the two is written. Varints are unsigned LEB128 (7 bits per byte, low bits first).
+   * The smallest is written: sparse up to 1 KB; above that the smallest of the three. Varints are unsigned LEB128 (7 bits per byte, low bits first).
    */
   public byte[] toBytes() {
     int sparseSize = 1 + varintLength(nonZeroCount());
@@ -145,7 +150,11 @@ public final class UniqueSketch {
       sparseSize += varintLength(entry(i, previous));
       previous = i;
     }
-    return sparseSize < DENSE_BYTES ? toSparse(sparseSize) : toDense();
+    // Below a write unit the form makes no difference to the cost; above it, deflate is tried as well.
+    if (sparseSize <= DEFLATE_ABOVE_BYTES) return toSparse(sparseSize);
+    byte[] deflated = DeflatedRegisters.encode(FORMAT_DEFLATED_V1, registers);
+    if (sparseSize < DENSE_BYTES && sparseSize <= deflated.length) return toSparse(sparseSize);
+    return deflated.length < DENSE_BYTES ? deflated : toDense();
   }
 
   private int nonZeroCount() {
@@ -173,6 +182,11 @@ public final class UniqueSketch {
     return out;
   }
 
+  /** The dense form, as counters written before the deflated form hold it. */
+  byte[] toDenseForTest() {
+    return toDense();
+  }
+
   private byte[] toDense() {
     byte[] out = new byte[DENSE_BYTES];
     out[0] = FORMAT_DENSE_V1;
@@ -194,6 +208,7 @@ public final class UniqueSketch {
     return switch (bytes[0]) {
       case FORMAT_SPARSE_V1 -> fromSparse(bytes);
       case FORMAT_DENSE_V1 -> fromDense(bytes);
+      case FORMAT_DEFLATED_V1 -> fromDeflated(bytes);
       default -> throw new IllegalArgumentException("unknown sketch format " + (bytes[0] & 0xFF));
     };
   }
@@ -229,6 +244,14 @@ public final class UniqueSketch {
         if (rank > MAX_RANK) throw new IllegalArgumentException("register rank out of range: " + rank);
         registers[group + j] = (byte) rank;
       }
+    }
+    return new UniqueSketch(registers);
+  }
+
+  private static UniqueSketch fromDeflated(byte[] bytes) {
+    byte[] registers = DeflatedRegisters.decode(bytes, REGISTERS);
+    for (byte rank : registers) {
+      if (rank < 0 || rank > MAX_RANK) throw new IllegalArgumentException("register rank out of range: " + rank);
     }
     return new UniqueSketch(registers);
   }

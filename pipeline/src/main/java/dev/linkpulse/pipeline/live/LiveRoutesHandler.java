@@ -21,7 +21,7 @@ public final class LiveRoutesHandler implements RequestHandler<APIGatewayV2WebSo
     String table = Env.require("TABLE_NAME");
     Clock clock = Clock.systemUTC();
     this.routes = new LiveRoutes(LinkStore.dynamoDb(dynamo, table), Subscriptions.dynamoDb(dynamo, table, clock),
-        Duration.ofSeconds(Env.getInt("CONNECTION_TTL_SECONDS", 7200)), clock);
+        Duration.ofSeconds(Env.requireInt("CONNECTION_TTL_SECONDS")), clock);
   }
 
   LiveRoutesHandler(LiveRoutes routes) {

@@ -20,7 +20,7 @@ public final class RecorderHandler implements RequestHandler<SQSEvent, SQSBatchR
 
   public RecorderHandler() {
     this(new ClickRecorder(new ClickClassifier(), ClickStore.dynamoDb(AwsClients.dynamoDb(), Env.require("TABLE_NAME")),
-        Duration.ofDays(Env.getInt("CLICK_RETENTION_DAYS", 90))), new Metrics("recorder"));
+        Duration.ofDays(Env.requireInt("CLICK_RETENTION_DAYS"))), new Metrics("recorder"));
   }
 
   RecorderHandler(ClickRecorder recorder, Metrics metrics) {

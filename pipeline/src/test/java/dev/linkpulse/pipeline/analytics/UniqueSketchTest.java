@@ -157,15 +157,39 @@ class UniqueSketchTest {
   }
 
   @Test
-  void smallSketchesAreSparseAndLargeOnesDense() {
+  void smallSketchesAreSparseAndLargeOnesDeflatedToAboutHalfTheDenseSize() {
     assertThat(sketchOf("f-", 0, 100).toBytes()[0]).isEqualTo(UniqueSketch.FORMAT_SPARSE_V1);
-    byte[] dense = sketchOf("f-", 0, 100_000).toBytes();
+    byte[] large = sketchOf("f-", 0, 100_000).toBytes();
+    assertThat(large[0]).isEqualTo(UniqueSketch.FORMAT_DEFLATED_V1);
+    assertThat(large.length).isLessThan(UniqueSketch.DENSE_BYTES * 6 / 10);
+  }
+
+  /** Counters written before the deflated form existed hold dense sketches: they still read, as the same registers. */
+  @Test
+  void aDenseBlobStillDecodesAndIsRewrittenDeflated() {
+    UniqueSketch sketch = sketchOf("old-", 0, 100_000);
+    byte[] dense = UniqueSketch.fromBytes(sketch.toBytes()).toDenseForTest();
     assertThat(dense[0]).isEqualTo(UniqueSketch.FORMAT_DENSE_V1);
     assertThat(dense).hasSize(12_289);
+    assertThat(UniqueSketch.fromBytes(dense)).isEqualTo(sketch);
+    assertThat(UniqueSketch.fromBytes(dense).toBytes()[0]).isEqualTo(UniqueSketch.FORMAT_DEFLATED_V1);
   }
 
   @Test
-  void encodingSwitchesToDenseExactlyWhenSparseWouldBeLarger() {
+  void aDeflatedBlobThatIsTruncatedOrCarriesMoreThanTheRegistersIsRefused() {
+    byte[] good = sketchOf("t-", 0, 100_000).toBytes();
+    byte[] truncated = java.util.Arrays.copyOf(good, good.length - 10);
+    assertThatThrownBy(() -> UniqueSketch.fromBytes(truncated)).isInstanceOf(IllegalArgumentException.class);
+    byte[] tooMany = DeflatedRegisters.encode(UniqueSketch.FORMAT_DEFLATED_V1, new byte[UniqueSketch.REGISTERS + 1]);
+    assertThatThrownBy(() -> UniqueSketch.fromBytes(tooMany)).isInstanceOf(IllegalArgumentException.class);
+    byte[] rankTooHigh = new byte[UniqueSketch.REGISTERS];
+    rankTooHigh[7] = (byte) (UniqueSketch.MAX_RANK + 1);
+    assertThatThrownBy(() -> UniqueSketch.fromBytes(DeflatedRegisters.encode(UniqueSketch.FORMAT_DEFLATED_V1, rankTooHigh)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rank");
+  }
+
+  @Test
+  void encodingLeavesSparseExactlyWhenSparseWouldBeLargerThanDense() {
     // Walk n upwards until the format flips; the last sparse blob must be smaller than a dense one and the first
     // dense one must come from a sketch whose sparse form would not be.
     UniqueSketch sketch = UniqueSketch.empty();
@@ -177,8 +201,8 @@ class UniqueSketchTest {
       bytes = sketch.toBytes();
       if (bytes[0] == UniqueSketch.FORMAT_SPARSE_V1) lastSparseSize = bytes.length;
     } while (bytes[0] == UniqueSketch.FORMAT_SPARSE_V1 && n < 200_000);
-    System.out.printf("HLL switches to dense at n=%d (last sparse blob %d bytes)%n", n, lastSparseSize);
-    assertThat(bytes[0]).isEqualTo(UniqueSketch.FORMAT_DENSE_V1);
+    System.out.printf("HLL leaves sparse at n=%d (last sparse blob %d bytes, then %d deflated)%n", n, lastSparseSize, bytes.length);
+    assertThat(bytes[0]).isEqualTo(UniqueSketch.FORMAT_DEFLATED_V1);
     assertThat(lastSparseSize).isLessThan(UniqueSketch.DENSE_BYTES);
     assertThat(UniqueSketch.fromBytes(bytes)).isEqualTo(sketch);
   }
@@ -189,7 +213,7 @@ class UniqueSketchTest {
     int[] sizes = {1, 10, 100, 1000, 3000, 10_000, 100_000};
     for (int n : sizes) {
       byte[] bytes = sketchOf("size-", 0, n).toBytes();
-      table.append(String.format("%8d | %6d | %s%n", n, bytes.length, bytes[0] == 1 ? "sparse" : "dense"));
+      table.append(String.format("%8d | %6d | %s%n", n, bytes.length, bytes[0] == 1 ? "sparse" : bytes[0] == 2 ? "dense" : "deflated"));
       if (n == 1) assertThat(bytes.length).isLessThanOrEqualTo(6);
       if (n == 100) assertThat(bytes.length).isLessThanOrEqualTo(300);
       assertThat(bytes.length).isLessThanOrEqualTo(UniqueSketch.DENSE_BYTES);

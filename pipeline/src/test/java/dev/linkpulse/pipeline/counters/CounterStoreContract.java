@@ -60,6 +60,30 @@ abstract class CounterStoreContract {
     assertThat(back.version).isEqualTo(1);
   }
 
+  /** A viral hour: its sketch is stored deflated (issue 16), and still counts every click once and every visitor. */
+  static List<StreamClick> viralClicks(String code) {
+    List<StreamClick> clicks = new java.util.ArrayList<>();
+    for (int i = 0; i < 30_000; i++) {
+      clicks.add(TestClicks.streamed(100 + i, i % 32, TestClicks.raw(code, HOUR.plusMillis(i), "visitor-" + (i % 10_000), "DE", false)));
+    }
+    return clicks;
+  }
+
+  @Test
+  void save_viralCounter_keepsExactTotalsAndTheSameSketch_andAReplayFoldsNothing() {
+    String code = TestClicks.code("viral");
+    CounterState s = store().load(LinkLife.legacy(code), HOUR);
+    assertThat(s.apply(viralClicks(code))).hasSize(30_000);
+    UniqueSketch folded = s.uniques().copy();
+    assertThat(store().save(s)).isTrue();
+
+    CounterState back = store().load(LinkLife.legacy(code), HOUR);
+    assertThat(List.of(back.total(), back.human(), back.bot())).containsExactly(30_000L, 30_000L, 0L);
+    assertThat(back.uniques()).isEqualTo(folded);
+    assertThat(back.apply(viralClicks(code))).isEmpty();
+    assertThat(back.total()).isEqualTo(30_000L);
+  }
+
   @Test
   void save_fromAStaleVersion_isRefusedAndChangesNothing() {
     String code = TestClicks.code("stale");

@@ -41,6 +41,15 @@ public final class InMemoryLinkStore implements LinkStore {
   }
 
   @Override
+  public boolean reopen(String code, String incarnation) {
+    Link link = links.get(code);
+    if (link == null || !link.incarnation().equals(incarnation) || link.status() != Link.Status.REJECTED
+        || link.reason() == null || !link.reason().startsWith(Link.MODERATION_FAILED)) return false;
+    return links.replace(code, link, new Link(link.code(), link.incarnation(), link.url(), link.owner(), link.redirect(),
+        link.createdAt(), link.expiresAt(), Link.Status.PENDING, "moderation started again"));
+  }
+
+  @Override
   public Page<Link> listByOwner(String owner, int limit, String cursor) {
     List<Link> mine = links.values().stream().filter(l -> l.owner().equals(owner))
         .sorted(Comparator.comparing(Link::createdAt).reversed()).limit(limit).toList();
