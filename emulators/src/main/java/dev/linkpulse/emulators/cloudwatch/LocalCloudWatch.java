@@ -2,6 +2,7 @@ package dev.linkpulse.emulators.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.emulators.protocol.AwsJsonServer;
+import dev.linkpulse.emulators.protocol.EmulatorBuilder;
 import dev.linkpulse.emulators.time.Timeline;
 import java.io.IOException;
 import java.net.URI;
@@ -45,13 +46,13 @@ public final class LocalCloudWatch implements AutoCloseable {
   private volatile boolean closed;
 
   private LocalCloudWatch(Builder b) throws IOException {
-    this.timeline = b.timeline;
+    this.timeline = b.clock();
     this.notifier = new Notifier(b.listener);
     this.alarms = new AlarmEngine(store, notifier, timeline);
     Map<String, UnaryOperator<JsonNode>> operations = operations();
     Map<String, AwsJsonServer.Operation> json = new LinkedHashMap<>();
     operations.forEach((name, op) -> json.put(name, input -> JsonTimes.toJson(op.apply(input))));
-    this.server = AwsJsonServer.builder().name("cloudwatch").host(b.host).port(b.port).jsonVersion("1.0")
+    this.server = AwsJsonServer.builder().name("cloudwatch").host(b.bindHost()).port(b.bindPort()).jsonVersion("1.0")
         .service(TARGET_PREFIX, "com.amazonaws.cloudwatch", json)
         .untargeted(new QueryHandler(operations)).start();
     Instant now = timeline.now();
@@ -158,31 +159,10 @@ public final class LocalCloudWatch implements AutoCloseable {
   }
 
   /** Configures a local CloudWatch; {@link #start()} binds its port and starts evaluating alarms. */
-  public static final class Builder {
-    private Timeline timeline = Timeline.system();
-    private String host = "127.0.0.1";
-    private int port;
+  public static final class Builder extends EmulatorBuilder<Builder> {
     private Consumer<AlarmNotification> listener;
 
     private Builder() {}
-
-    /** The clock alarms are evaluated on, every minute of its time (default: the wall clock). */
-    public Builder timeline(Timeline timeline) {
-      this.timeline = Objects.requireNonNull(timeline, "timeline");
-      return this;
-    }
-
-    /** 0 (the default) picks a free port. */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
-      this.port = port;
-      return this;
-    }
-
-    public Builder host(String host) {
-      this.host = Objects.requireNonNull(host, "host");
-      return this;
-    }
 
     /** Called for every alarm action delivered, on the thread that changed the alarm's state. */
     public Builder onNotification(Consumer<AlarmNotification> listener) {

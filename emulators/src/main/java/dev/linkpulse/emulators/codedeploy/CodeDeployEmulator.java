@@ -1,6 +1,7 @@
 package dev.linkpulse.emulators.codedeploy;
 
 import dev.linkpulse.emulators.protocol.AwsJsonServer;
+import dev.linkpulse.emulators.protocol.EmulatorBuilder;
 import dev.linkpulse.emulators.time.Timeline;
 import java.io.IOException;
 import java.net.URI;
@@ -36,13 +37,13 @@ public final class CodeDeployEmulator implements AutoCloseable {
   private final AwsJsonServer server;
 
   private CodeDeployEmulator(Builder b) throws IOException {
-    engine = new DeploymentEngine(b.timeline, b.trafficShifter, b.hookInvoker, b.alarmReader, b.listeners,
+    engine = new DeploymentEngine(b.clock(), b.trafficShifter, b.hookInvoker, b.alarmReader, b.listeners,
         new DeploymentEngine.Settings(b.hookTimeout, b.alarmPollInterval));
     Map<String, AwsJsonServer.Operation> operations = new HashMap<>();
     operations.putAll(new ApplicationOperations(engine).operations());
     operations.putAll(new DeploymentOperations(engine).operations());
     operations.putAll(new TargetOperations(engine).operations());
-    server = AwsJsonServer.builder().name("codedeploy").host(b.host).port(b.port).jsonVersion("1.1")
+    server = AwsJsonServer.builder().name("codedeploy").host(b.bindHost()).port(b.bindPort()).jsonVersion("1.1")
         .service(TARGET_PREFIX, NAMESPACE, operations).start();
   }
 
@@ -67,8 +68,7 @@ public final class CodeDeployEmulator implements AutoCloseable {
   }
 
   /** Configures an emulator; {@link #start()} binds it. The traffic shifter and the hook invoker are required. */
-  public static final class Builder {
-    private Timeline timeline = Timeline.system();
+  public static final class Builder extends EmulatorBuilder<Builder> {
     private TrafficShifter trafficShifter;
     private HookInvoker hookInvoker;
     private AlarmReader alarmReader = names -> {
@@ -77,16 +77,8 @@ public final class CodeDeployEmulator implements AutoCloseable {
     private final List<DeploymentListener> listeners = new ArrayList<>();
     private Duration hookTimeout = DEFAULT_HOOK_TIMEOUT;
     private Duration alarmPollInterval = DEFAULT_ALARM_POLL_INTERVAL;
-    private String host = "127.0.0.1";
-    private int port;
 
     private Builder() {}
-
-    /** The clock every wait runs on: system (default), {@code Timeline.scaled(n)} for {@code --speed n}, or manual in tests. */
-    public Builder timeline(Timeline timeline) {
-      this.timeline = Objects.requireNonNull(timeline, "timeline");
-      return this;
-    }
 
     public Builder trafficShifter(TrafficShifter trafficShifter) {
       this.trafficShifter = Objects.requireNonNull(trafficShifter, "trafficShifter");
@@ -122,17 +114,6 @@ public final class CodeDeployEmulator implements AutoCloseable {
       return this;
     }
 
-    public Builder host(String host) {
-      this.host = Objects.requireNonNull(host, "host");
-      return this;
-    }
-
-    /** 0 (the default) picks a free port. */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
-      this.port = port;
-      return this;
-    }
 
     public CodeDeployEmulator start() throws IOException {
       if (trafficShifter == null) throw new IllegalStateException("a traffic shifter is required");

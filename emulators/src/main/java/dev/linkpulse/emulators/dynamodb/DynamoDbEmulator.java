@@ -1,7 +1,7 @@
 package dev.linkpulse.emulators.dynamodb;
 
 import dev.linkpulse.emulators.protocol.AwsJsonServer;
-import dev.linkpulse.emulators.time.Timeline;
+import dev.linkpulse.emulators.protocol.EmulatorBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A DynamoDB and DynamoDB Streams engine on one local port, written from AWS's API reference: the real SDK v2
@@ -39,12 +38,12 @@ public final class DynamoDbEmulator implements AutoCloseable {
       store = new MvStoreStore(b.dataDirectory);
     }
     PartitionThrottle throttle = new PartitionThrottle(b.hotPartitionThrottling);
-    this.engine = new Engine(b.timeline, store, new Engine.Settings(b.shardRollover, b.ttlSweepInterval), throttle);
-    this.faults = new DynamoDbFaults(b.timeline, b.faultSeed);
+    this.engine = new Engine(b.clock(), store, new Engine.Settings(b.shardRollover, b.ttlSweepInterval), throttle);
+    this.faults = new DynamoDbFaults(b.clock(), b.faultSeed);
     this.sweeper = new TtlSweeper(engine, b.ttlSweepInterval);
     AdminRoutes admin = new AdminRoutes(faults, throttle);
     try {
-      this.server = AwsJsonServer.builder().name("dynamodb").port(b.port).host(b.host).threads(b.threads)
+      this.server = AwsJsonServer.builder().name("dynamodb").port(b.bindPort()).host(b.bindHost()).threads(b.threads)
           .service(TARGET, NAMESPACE, Operations.dynamoDb(engine))
           .service(STREAMS_TARGET, NAMESPACE, Operations.streams(engine))
           .route(AdminRoutes.FAULTS, admin::faults)
@@ -94,10 +93,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
   }
 
   /** Configures an engine; {@link #start()} opens the data directory and binds the port. */
-  public static final class Builder {
-    private int port;
-    private String host = "127.0.0.1";
-    private Timeline timeline = Timeline.system();
+  public static final class Builder extends EmulatorBuilder<Builder> {
     private Path dataDirectory;
     private boolean hotPartitionThrottling;
     private Duration shardRollover = Duration.ofHours(4);
@@ -106,24 +102,6 @@ public final class DynamoDbEmulator implements AutoCloseable {
     private long faultSeed = 1;
 
     private Builder() {}
-
-    /** 0 (the default) picks a free port. */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
-      this.port = port;
-      return this;
-    }
-
-    public Builder host(String host) {
-      this.host = Objects.requireNonNull(host, "host");
-      return this;
-    }
-
-    /** The clock for TTL sweeps, iterator expiry, record retention and throttling windows (default: the wall clock). */
-    public Builder timeline(Timeline timeline) {
-      this.timeline = Objects.requireNonNull(timeline, "timeline");
-      return this;
-    }
 
     /** Keeps tables, items and streams in {@code directory} (created if missing); null (the default) keeps them in memory. */
     public Builder dataDirectory(Path directory) {

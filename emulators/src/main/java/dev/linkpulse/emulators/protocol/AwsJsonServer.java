@@ -76,7 +76,7 @@ public final class AwsJsonServer implements AutoCloseable {
     this.contentType = "application/x-amz-json-" + b.jsonVersion;
     this.interceptor = b.interceptor;
     this.untargeted = b.untargeted;
-    this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 256);
+    this.server = HttpServer.create(new InetSocketAddress(b.bindHost(), b.bindPort()), 256);
     this.executor = Executors.newFixedThreadPool(b.threads, daemonThreads(b.name));
     server.setExecutor(executor);
     server.createContext("/", this::handle);
@@ -190,11 +190,9 @@ public final class AwsJsonServer implements AutoCloseable {
   }
 
   /** Configures a server; {@link #start()} binds it. */
-  public static final class Builder {
+  public static final class Builder extends EndpointBuilder<Builder> {
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
-    private String host = "127.0.0.1";
-    private int port;
     private String jsonVersion = "1.0";
     private int threads = 16;
     private String name = "aws-json";
@@ -202,18 +200,6 @@ public final class AwsJsonServer implements AutoCloseable {
     private HttpHandler untargeted;
 
     private Builder() {}
-
-    /** 0 (the default) picks a free port. */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
-      this.port = port;
-      return this;
-    }
-
-    public Builder host(String host) {
-      this.host = Objects.requireNonNull(host, "host");
-      return this;
-    }
 
     /** {@code "1.0"} (DynamoDB, Step Functions) or {@code "1.1"} (CodeDeploy, EventBridge). */
     public Builder jsonVersion(String version) {

@@ -1,7 +1,7 @@
 package dev.linkpulse.emulators.stepfunctions;
 
 import dev.linkpulse.emulators.protocol.AwsJsonServer;
-import dev.linkpulse.emulators.time.Timeline;
+import dev.linkpulse.emulators.protocol.EmulatorBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -42,10 +42,10 @@ public final class StepFunctionsEmulator implements AutoCloseable {
   private StepFunctionsEmulator(Builder b) throws IOException {
     this.store = new EngineStore(b.dataDirectory);
     this.workers = Executors.newCachedThreadPool(daemonThreads());
-    EngineContext context = new EngineContext(b.timeline, new Tasks(b.lambda, b.endpoints), workers, store, new TaskTokens(store), b.random);
+    EngineContext context = new EngineContext(b.clock(), new Tasks(b.lambda, b.endpoints), workers, store, new TaskTokens(store), b.random);
     this.engine = new StepFunctionsEngine(context);
     try {
-      this.server = AwsJsonServer.builder().name("stepfunctions").host(b.host).port(b.port).jsonVersion("1.0")
+      this.server = AwsJsonServer.builder().name("stepfunctions").host(b.bindHost()).port(b.bindPort()).jsonVersion("1.0")
           .service(StepFunctionsApi.TARGET_PREFIX, StepFunctionsApi.NAMESPACE, new StepFunctionsApi(engine).operations())
           .start();
     } catch (IOException | RuntimeException e) {
@@ -113,22 +113,13 @@ public final class StepFunctionsEmulator implements AutoCloseable {
   }
 
   /** Configures an emulator; {@link #start()} loads the data directory, resumes running executions and binds the port. */
-  public static final class Builder {
-    private Timeline timeline = Timeline.system();
+  public static final class Builder extends EmulatorBuilder<Builder> {
     private LambdaInvoker lambda;
     private final Map<String, URI> endpoints = new LinkedHashMap<>();
     private Path dataDirectory;
-    private String host = "127.0.0.1";
-    private int port;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder() {}
-
-    /** The clock of every wait, backoff, timeout and heartbeat; a {@code ManualTimeline} in tests. */
-    public Builder timeline(Timeline timeline) {
-      this.timeline = Objects.requireNonNull(timeline, "timeline");
-      return this;
-    }
 
     /** How Lambda tasks reach functions. Without one, a definition with a Lambda task is refused. */
     public Builder lambda(LambdaInvoker lambda) {
@@ -149,17 +140,6 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     /** Keeps machines, executions, history and task tokens in {@code directory}; running executions resume on start. */
     public Builder dataDirectory(Path directory) {
       this.dataDirectory = Objects.requireNonNull(directory, "directory");
-      return this;
-    }
-
-    public Builder host(String host) {
-      this.host = Objects.requireNonNull(host, "host");
-      return this;
-    }
-
-    /** 0 (the default) picks a free port. */
-    public Builder port(int port) {
-      this.port = port;
       return this;
     }
 
