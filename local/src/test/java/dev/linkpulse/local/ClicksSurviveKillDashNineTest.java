@@ -22,13 +22,13 @@ class ClicksSurviveKillDashNineTest {
 
   @Test
   void everyAnsweredRedirectIsCountedExactlyOnceAfterKillDashNineAndARestart(@TempDir Path dataDir) throws Exception {
-    int[] ports = {Ports.orFree(0), Ports.orFree(0), Ports.orFree(0), Ports.orFree(0), Ports.orFree(0), Ports.orFree(0)};
-    String host = "\r\nHost: 127.0.0.1:" + ports[0];
+    StackProcess.StackPorts ports = StackProcess.StackPorts.free();
+    String host = "\r\nHost: 127.0.0.1:" + ports.api();
     String code;
     String token;
-    try (StackProcess first = StackProcess.start(dataDir, ports, "durable")) {
-      URI api = URI.create(first.apiUrl);
-      token = first.token;
+    try (StackProcess first = StackProcess.start(dataDir, ports, "durable", null)) {
+      URI api = URI.create(first.apiUrl());
+      token = first.token();
       RawHttp created = RawHttp.send(api, "POST /links HTTP/1.1" + host + "\r\nAuthorization: Bearer " + token
           + "\r\nContent-Type: application/json", "{\"url\":\"https://example.com/durable\"}");
       assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -36,8 +36,8 @@ class ClicksSurviveKillDashNineTest {
       for (int i = 0; i < CLICKS; i++) assertThat(RawHttp.send(api, "GET /" + code + " HTTP/1.1" + host).status()).isEqualTo(302);
       first.kill();
     }
-    try (StackProcess second = StackProcess.start(dataDir, ports, "durable")) {
-      URI api = URI.create(second.apiUrl);
+    try (StackProcess second = StackProcess.start(dataDir, ports, "durable", null)) {
+      URI api = URI.create(second.apiUrl());
       String stats = "GET /links/" + code + "/stats HTTP/1.1" + host + "\r\nAuthorization: Bearer " + token;
       await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
           assertThat(RawHttp.send(api, stats).json().path("total").asLong()).isGreaterThanOrEqualTo(CLICKS));

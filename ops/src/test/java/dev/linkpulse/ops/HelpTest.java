@@ -89,7 +89,7 @@ class HelpTest {
 
   @Test
   void theWalkReachesTheCommandsOfEveryLevel() {
-    assertThat(everyCommandWithVersion().map(Command::toString)).doesNotContain("help", "slo help").hasSize(33);
+    assertThat(everyCommandWithVersion().map(Command::toString)).doesNotContain("help", "slo help").hasSize(35);
     assertThat(everyCommand().map(Command::toString)).contains("", "up", "env", "token", "help", "dlq", "dlq list", "dlq peek",
         "dlq redrive", "dlq restore", "bench", "bench pipeline", "bench realtime", "slo", "slo render", "slo list", "slo status", "slo help",
         "moderation", "moderation list", "moderation show", "moderation approve", "moderation reject", "moderation retry",
