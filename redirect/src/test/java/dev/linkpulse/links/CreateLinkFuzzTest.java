@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.linkpulse.core.http.ApiException;
 import dev.linkpulse.core.links.CodeGenerator;
 import dev.linkpulse.core.links.Link;
+import dev.linkpulse.core.links.LinkCreated;
 import dev.linkpulse.core.links.LinkStore;
 import dev.linkpulse.core.links.Page;
 import dev.linkpulse.core.links.UrlValidator;
@@ -13,14 +14,17 @@ import dev.linkpulse.testing.FuzzInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Coverage-guided fuzzing of {@code POST /links} from its body to the store: a body creates exactly one link, or
- * answers a documented 4xx and stores nothing.
+ * Coverage-guided fuzzing of {@code POST /links} from its body to the store: a body creates exactly one link and
+ * announces it once (link.created, for the moderation saga), or answers a documented 4xx and stores and announces
+ * nothing.
  */
 class CreateLinkFuzzTest {
   private static final Set<String> CODES = Set.of("malformed_json", "unknown_field", "field_type", "redirect_invalid",
@@ -34,7 +38,8 @@ class CreateLinkFuzzTest {
   @FuzzTest
   void body(byte[] input) {
     StoredLinks store = new StoredLinks();
-    LinkService service = new LinkService(store, new UrlValidator("https://lnk.example"), codes, CLOCK, "https://lnk.example");
+    List<LinkCreated> announced = new ArrayList<>();
+    LinkService service = new LinkService(store, new UrlValidator("https://lnk.example"), codes, CLOCK, "https://lnk.example", null, announced::add);
     LinkView view;
     try {
       view = service.create("alice", CreateLinkRequest.parse(FuzzInput.text(input)));
@@ -42,9 +47,11 @@ class CreateLinkFuzzTest {
       assertThat(refused.status()).isBetween(400, 499);
       assertThat(CODES).contains(refused.code());
       assertThat(store.links).containsOnlyKeys(TAKEN.code());
+      assertThat(announced).isEmpty();
       return;
     }
     assertThat(store.links).hasSize(2).containsKey(view.code());
+    assertThat(announced).singleElement().extracting(LinkCreated::code).isEqualTo(view.code());
     assertThat(store.links.get(view.code()).owner()).isEqualTo("alice");
   }
 

@@ -24,8 +24,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * at all is "unanswered", because it may or may not have been published, and makes the run's exactness unprovable.
  */
 final class ChaosTraffic {
-  /** Far beyond any redirect's time, even a cold one on a loaded machine: a redirect left unanswered is a lost proof. */
-  private static final Duration REDIRECT_TIMEOUT = Duration.ofMinutes(2);
+  /**
+   * Far beyond any request's time, even a cold function's on a loaded machine (a first create took over 30 s with
+   * three builds beside it): a redirect left unanswered is a lost proof.
+   */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
   private volatile HttpClient http = client();
   private final List<String> codes = new ArrayList<>();
   private final AtomicLongArray sent;
@@ -107,7 +110,7 @@ final class ChaosTraffic {
   }
 
   private void redirect(int link) {
-    HttpRequest request = HttpRequest.newBuilder(api.resolve("/" + codes.get(link))).timeout(REDIRECT_TIMEOUT).GET().build();
+    HttpRequest request = HttpRequest.newBuilder(api.resolve("/" + codes.get(link))).timeout(REQUEST_TIMEOUT).GET().build();
     try {
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status == 302) sent.incrementAndGet(link);
@@ -133,6 +136,6 @@ final class ChaosTraffic {
   }
 
   private HttpRequest.Builder authorized(String path) {
-    return HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+    return HttpRequest.newBuilder(api.resolve(path)).timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token);
   }
 }
