@@ -25,7 +25,7 @@ final class Emulators implements AutoCloseable {
     int sPort = Ports.orFree(sqsPort);
     Ports.requireFree("DynamoDB", dPort);
     Ports.requireFree("ElasticMQ", sPort);
-    var sqsFuture = java.util.concurrent.CompletableFuture.supplyAsync(() -> SqsEmulator.start(sPort));
+    var sqsFuture = java.util.concurrent.CompletableFuture.supplyAsync(() -> SqsEmulator.start(sPort, dataDir));
     DynamoDbEmulator dynamo = DynamoDbEmulator.builder().port(dPort).dataDirectory(dataDir).start();
     return new Emulators(dynamo, dPort, sqsFuture.get(60, TimeUnit.SECONDS), sPort);
   }

@@ -20,7 +20,8 @@ final class EventBusBooter implements Booter {
 
   @Override
   public void start(Boot boot) throws Exception {
-    boot.events = boot.closing(new EventBridgeEndpoint(boot.eventsPort, EventSources.rules(boot.template, boot.resolver, boot.resources),
-        boot.sqs).start());
+    EventBridgeEndpoint events = new EventBridgeEndpoint(boot.eventsPort, EventSources.rules(boot.template, boot.resolver, boot.resources), boot.sqs);
+    if (boot.config.dataDir() != null) events.persistTo(boot.config.dataDir());
+    boot.events = boot.closing(events.start());
   }
 }

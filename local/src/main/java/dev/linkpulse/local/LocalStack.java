@@ -266,7 +266,7 @@ public final class LocalStack implements AutoCloseable {
     out.printf("  %-16s %s%n", "dashboard", apiUrl() + "/dashboard");
     out.printf("  %-16s %s%n", "JWT issuer", boot.issuer.issuer());
     out.printf("  %-16s %s%n", "DynamoDB", dynamoEndpoint() + (config.dataDir() == null ? "  (in memory)" : "  (data: " + config.dataDir() + ")"));
-    out.printf("  %-16s %s%n", "SQS", sqsEndpoint());
+    out.printf("  %-16s %s%n", "SQS", sqsEndpoint() + (config.dataDir() == null ? "  (in memory)" : "  (data: " + config.dataDir() + ")"));
     out.printf("  %-16s %s%n", "EventBridge", eventsEndpoint() + "  (buses: " + boot.resources.buses.values() + ")");
     out.printf("  %-16s %s%n", "Step Functions", stepFunctionsEndpoint() + "  (reputation provider: " + reputation().endpoint()
         + ", POST /_admin/reputation {\"mode\":\"safe|malicious|slow|5xx\"})");
@@ -277,6 +277,9 @@ public final class LocalStack implements AutoCloseable {
     if (boot.webSockets != null) out.printf("  %-16s %s%n", "WebSocket API", webSocketUrl() + "  (?token=<JWT>; management: " + boot.webSockets.managementEndpoint() + ")");
     out.printf("  %d functions, %d HTTP routes, %d event-source mappings; tables: %s; queues: %s%n", boot.functions.size(),
         boot.routes.size(), boot.mappings.size(), boot.resources.tables.values(), boot.resources.queueUrls.keySet());
+    out.println(config.dataDir() == null
+        ? "  IN MEMORY: nothing survives a restart (links, clicks, queued events). Start with --data DIR to keep them."
+        : "  Durable in " + config.dataDir() + ": tables and streams, queues and their messages, and every event EventBridge answered for.");
     out.println("  Get a token: ./linkpulse token alice    Point tools here: eval \"$(./linkpulse env)\"    Stop: Ctrl-C");
   }
 

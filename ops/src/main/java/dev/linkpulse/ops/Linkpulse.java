@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         "  ./linkpulse dlq list",
         "  ./linkpulse help bench"},
     description = "Run Linkpulse locally and operate it.",
-    subcommands = {UpCommand.class, EnvCommand.class, TokenCommand.class, FaultsCommand.class, dev.linkpulse.ops.dlq.DlqCommand.class, dev.linkpulse.ops.bench.BenchCommand.class, dev.linkpulse.ops.slo.SloCommand.class, dev.linkpulse.ops.slo.DrillCommand.class, dev.linkpulse.ops.load.LoadCommand.class, dev.linkpulse.ops.moderation.ModerationCommand.class, dev.linkpulse.ops.deploy.DeployCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {UpCommand.class, EnvCommand.class, TokenCommand.class, FaultsCommand.class, dev.linkpulse.ops.dlq.DlqCommand.class, dev.linkpulse.ops.bench.BenchCommand.class, dev.linkpulse.ops.slo.SloCommand.class, dev.linkpulse.ops.slo.DrillCommand.class, dev.linkpulse.ops.load.LoadCommand.class, dev.linkpulse.ops.moderation.ModerationCommand.class, dev.linkpulse.ops.deploy.DeployCommand.class, dev.linkpulse.ops.fuzz.FuzzCommand.class, dev.linkpulse.ops.chaos.ChaosCommand.class, CommandLine.HelpCommand.class})
 public final class Linkpulse {
   /** Bad input: a one-line reason, exit code 2, nothing changed. */
   public static final int USAGE = 2;

@@ -305,4 +305,15 @@ class UrlValidatorTest {
           assertThat(e.status()).isEqualTo(400);
         });
   }
+
+  /**
+   * The fuzzer's first finding (UrlValidatorFuzzTestInputs/validate/digit-led-top-label): a last label that starts
+   * with a digit but is no number form ({@code 1X8080}) makes the host a name, as WHATWG's "ends in a number" rule
+   * says, not a mangled IPv4 address; java.net.URI has no host for it (RFC 2396), which the property wrongly required.
+   */
+  @Test
+  void aTopLabelLedByADigitButNotANumberIsAName() {
+    assertThat(validator.validate("http://0x7f.1X8080/loop")).isEqualTo("http://0x7f.1x8080/loop");
+    assertThat(new UrlValidator("http://127.0.0.1:8080").validate("http://0x7f.1X8080/loop")).isEqualTo("http://0x7f.1x8080/loop");
+  }
 }

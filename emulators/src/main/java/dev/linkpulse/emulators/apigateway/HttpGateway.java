@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -49,6 +49,7 @@ public final class HttpGateway implements AutoCloseable {
   private volatile RequestListener listener = (status, nanos) -> {};
   private final HttpServer server;
   private final ExecutorService executor;
+  private final HttpFront front;
 
   /**
    * @param authorizer checks the bearer token of every route that requires authorization
@@ -58,8 +59,11 @@ public final class HttpGateway implements AutoCloseable {
     this.routes = routes.stream().sorted(Comparator.comparingInt(HttpRoute::specificity).reversed()).toList();
     this.authorizer = authorizer;
     this.edge = edge;
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
-    this.executor = new ThreadPoolExecutor(16, 128, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4096),
+    // Clients reach the HttpServer only through the front, which reads their requests (HttpFront says why); its
+    // threads then never wait on a client, and none queues: a slow function call holds one thread, not health's.
+    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+    this.front = new HttpFront(port, server.getAddress(), MAX_BODY, HttpFront.HEAD_TIMEOUT, HttpFront.IDLE_TIMEOUT);
+    this.executor = new ThreadPoolExecutor(16, HttpFront.MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
         r -> {
           Thread t = new Thread(r, "http-gateway");
           t.setDaemon(true);
@@ -83,15 +87,17 @@ public final class HttpGateway implements AutoCloseable {
 
   public HttpGateway start() {
     server.start();
+    front.start();
     return this;
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return front.port();
   }
 
   @Override
   public void close() {
+    front.close();
     server.stop(0);
     executor.shutdownNow();
   }
@@ -168,7 +174,9 @@ public final class HttpGateway implements AutoCloseable {
         .put("rawQueryString", rawQuery);
     ObjectNode headers = event.putObject("headers");
     List<String> cookies = new ArrayList<>();
-    edge.originHeaders(exchange.getRequestHeaders(), exchange.getRemoteAddress()).forEach((lower, value) -> {
+    Map<String, List<String>> viewerHeaders = new LinkedHashMap<>(exchange.getRequestHeaders());
+    viewerHeaders.keySet().removeIf(name -> name.equalsIgnoreCase(FrontConnection.VIEWER_HEADER));
+    edge.originHeaders(viewerHeaders, viewer(exchange)).forEach((lower, value) -> {
       if (lower.equals("cookie")) { for (String c : value.split(";")) cookies.add(c.trim()); }
       else headers.put(lower, value);
     });
@@ -196,7 +204,7 @@ public final class HttpGateway implements AutoCloseable {
         .put("stage", "$default").put("time", REQUEST_TIME.format(now)).put("timeEpoch", now.toEpochMilli());
     ctx.putObject("http").put("method", exchange.getRequestMethod().toUpperCase(Locale.ROOT))
         .put("path", exchange.getRequestURI().getRawPath()).put("protocol", exchange.getProtocol())
-        .put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress())
+        .put("sourceIp", viewer(exchange).getAddress().getHostAddress())
         .put("userAgent", headerOr(exchange, "User-Agent", ""));
     if (claims != null) {
       ObjectNode jwt = ctx.putObject("authorizer").putObject("jwt");
@@ -260,5 +268,11 @@ public final class HttpGateway implements AutoCloseable {
       byte[] body = in.readNBytes(MAX_BODY + 1);
       return body.length > MAX_BODY ? null : body;
     }
+  }
+
+  /** The client's address as the front saw it (the HttpServer's own peer is the front). */
+  private static InetSocketAddress viewer(HttpExchange exchange) {
+    InetSocketAddress viewer = FrontConnection.viewer(exchange.getRequestHeaders().getFirst(FrontConnection.VIEWER_HEADER));
+    return viewer != null ? viewer : exchange.getRemoteAddress();
   }
 }

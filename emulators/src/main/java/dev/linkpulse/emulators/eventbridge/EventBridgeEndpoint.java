@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,6 +92,16 @@ public final class EventBridgeEndpoint implements AutoCloseable {
     this.httpExecutor = new ThreadPoolExecutor(4, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4096), httpThreads);
     server.setExecutor(httpExecutor);
     server.createContext("/", this::handle);
+  }
+
+  /**
+   * Keeps the outbox in {@code dataDir} ({@link OutboxJournal}): an answered {@code PutEvents} is on disk before it
+   * is acknowledged, and what a crash left undelivered is sent again. Call before {@code start}.
+   */
+  public synchronized EventBridgeEndpoint persistTo(Path dataDir) throws IOException {
+    if (started) throw new IllegalStateException("already started");
+    targets.persistTo(OutboxJournal.open(dataDir.resolve("eventbridge-outbox.log")));
+    return this;
   }
 
   public synchronized EventBridgeEndpoint start() {
@@ -181,6 +192,8 @@ public final class EventBridgeEndpoint implements AutoCloseable {
       httpExecutor.shutdownNow();
       targets.shutdownNow();
       Thread.currentThread().interrupt();
+    } finally {
+      targets.closeJournal();
     }
   }
 
@@ -252,7 +265,13 @@ public final class EventBridgeEndpoint implements AutoCloseable {
     }
     response.put("FailedEntryCount", failedCount);
     response.set("Entries", results);
-    targets.send(bodiesByQueue);
+    try {
+      targets.accept(bodiesByQueue);
+    } catch (IOException e) {
+      LOG.log(Level.SEVERE, "EventBridge could not write its outbox", e);
+      error(exchange, 500, "InternalException", "Internal service error.");
+      return;
+    }
     write(exchange, 200, Json.write(response));
   }
 

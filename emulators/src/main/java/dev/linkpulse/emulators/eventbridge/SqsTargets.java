@@ -1,6 +1,8 @@
 package dev.linkpulse.emulators.eventbridge;
 
 import dev.linkpulse.emulators.protocol.NamedThreads;
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +41,27 @@ final class SqsTargets {
   private final AtomicLong pending = new AtomicLong();
   /** Told of each message that could not be sent: its queue and body (EventBridge counts failures per rule). */
   private final BiConsumer<String, String> onFailure;
+  private volatile OutboxJournal journal;
 
   SqsTargets(SqsClient sqs, BiConsumer<String, String> onFailure) {
     this.sqs = sqs;
     this.onFailure = onFailure;
+  }
+
+  /** Keeps the outbox in {@code journal} from now on, and sends again what it recovered from the last run. */
+  void persistTo(OutboxJournal journal) {
+    this.journal = journal;
+    if (journal.recovered().isEmpty()) return;
+    LOG.info("EventBridge: re-sending " + journal.recovered().size() + " accepted event(s) a crash left undelivered");
+    Map<String, List<String>> byQueue = new LinkedHashMap<>();
+    journal.recovered().forEach(e -> byQueue.computeIfAbsent(e.queueUrl(), q -> new ArrayList<>()).add(e.body()));
+    send(byQueue);
+  }
+
+  /** Accepts the bodies: on disk first when there is a journal (PutEvents may answer only then), then queued. */
+  void accept(Map<String, List<String>> bodiesByQueue) throws IOException {
+    if (journal != null && !bodiesByQueue.isEmpty()) journal.accept(bodiesByQueue);
+    send(bodiesByQueue);
   }
 
   long delivered() {
@@ -58,7 +77,7 @@ final class SqsTargets {
   }
 
   /** Queues the bodies for their queues and wakes their senders. */
-  void send(Map<String, List<String>> bodiesByQueue) {
+  private void send(Map<String, List<String>> bodiesByQueue) {
     bodiesByQueue.forEach((queueUrl, bodies) -> {
       pending.addAndGet(bodies.size());
       outbox.computeIfAbsent(queueUrl, q -> new ConcurrentLinkedQueue<>()).addAll(bodies);
@@ -102,6 +121,8 @@ final class SqsTargets {
         for (int i = 0; i < chunk.size(); i++) entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(chunk.get(i)).build());
         SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
         delivered.addAndGet(response.successful().size());
+        OutboxJournal journal = this.journal;
+        if (journal != null) journal.delivered(queueUrl, response.successful().stream().map(ok -> chunk.get(Integer.parseInt(ok.id()))).toList());
         for (BatchResultErrorEntry error : response.failed()) {
           failed.incrementAndGet();
           onFailure.accept(queueUrl, chunk.get(Integer.parseInt(error.id())));
@@ -129,5 +150,14 @@ final class SqsTargets {
 
   void shutdownNow() {
     executor.shutdownNow();
+  }
+
+  /** After the senders have stopped. */
+  void closeJournal() {
+    try {
+      if (journal != null) journal.close();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "EventBridge could not close its outbox", e);
+    }
   }
 }

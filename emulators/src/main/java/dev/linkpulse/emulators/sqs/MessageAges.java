@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.actor.AbstractActor;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.Props;
 import org.elasticmq.QueueData;
 import org.elasticmq.actor.queue.InternalMessage;
 import org.elasticmq.actor.queue.OperationSuccessful$;
@@ -69,17 +71,25 @@ final class MessageAges {
   /** The actor ElasticMQ hands its queue events to; it answers each as a persistence would, at once. */
   static final class Listener extends AbstractActor {
     private final MessageAges ages;
+    private final ActorRef next;
 
-    Listener(MessageAges ages) {
+    /** @param next the listener that also hears every event and answers for it (the persistence), or null */
+    Listener(MessageAges ages, ActorRef next) {
       this.ages = ages;
+      this.next = next;
     }
 
     @Override
     public Receive createReceive() {
       return receiveBuilder().matchAny(event -> {
         ages.on(event, Instant.now());
-        if (event instanceof QueueEventWithOperationStatus) getSender().tell(OperationSuccessful$.MODULE$, getSelf());
+        if (next != null) next.forward(event, getContext());
+        else if (event instanceof QueueEventWithOperationStatus) getSender().tell(OperationSuccessful$.MODULE$, getSelf());
       }).build();
+    }
+
+    static Props props(MessageAges ages, ActorRef next) {
+      return Props.create(Listener.class, () -> new Listener(ages, next));
     }
   }
 }

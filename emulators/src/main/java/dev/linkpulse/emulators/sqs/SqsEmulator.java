@@ -2,18 +2,20 @@ package dev.linkpulse.emulators.sqs;
 
 import dev.linkpulse.emulators.protocol.AwsAccount;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.pekko.actor.ActorSystem;
-import org.apache.pekko.actor.Props;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
 
 /**
  * SQS, served by ElasticMQ (Apache 2.0) in this JVM, in the local account and region: its queue URLs and ARNs are
  * the ones the rest of the local stack hands out. {@link #start} blocks until it answers. It also knows what
- * ElasticMQ does not answer: the age of each queue's oldest message ({@link #ageOfOldestMessage}).
+ * ElasticMQ does not answer: the age of each queue's oldest message ({@link #ageOfOldestMessage}). With a data
+ * directory the queues and their messages survive a crash ({@link SqsPersistence}).
  */
 public final class SqsEmulator implements AutoCloseable {
   private final SQSRestServer server;
@@ -30,14 +32,21 @@ public final class SqsEmulator implements AutoCloseable {
 
   /** @param port a free port (ElasticMQ cannot pick one and say which) */
   public static SqsEmulator start(int port) {
+    return start(port, null);
+  }
+
+  /** @param dataDir where queues and messages are kept, or null to keep them in memory */
+  public static SqsEmulator start(int port, Path dataDir) {
     // A server given its actor system leaves it running when it stops: close() ends it.
     ActorSystem system = ActorSystem.create("elasticmq");
     MessageAges ages = new MessageAges();
     try {
-      SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port)
+      TheSQSRestServerBuilder builder = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port)
           .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
-          .withAWSRegion(AwsAccount.REGION).withAWSAccountId(AwsAccount.ACCOUNT_ID).withActorSystem(system)
-          .withQueueEventListener(system.actorOf(Props.create(MessageAges.Listener.class, () -> new MessageAges.Listener(ages)))).start();
+          .withAWSRegion(AwsAccount.REGION).withAWSAccountId(AwsAccount.ACCOUNT_ID).withActorSystem(system);
+      builder = dataDir == null ? builder.withQueueEventListener(system.actorOf(MessageAges.Listener.props(ages, null)))
+          : SqsPersistence.restore(system, dataDir, ages).wire(builder);
+      SQSRestServer server = builder.start();
       server.waitUntilStarted();
       return new SqsEmulator(server, port, system, ages);
     } catch (RuntimeException e) {

@@ -96,16 +96,29 @@ public final class BackupFile implements AutoCloseable {
 
   /** Reads a whole backup; any unreadable part is bad input (nothing is sent from a half-read file). */
   static List<Item> read(Path path) {
-    List<String> lines;
+    byte[] content;
     try {
-      lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+      content = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw new UsageError("cannot read backup " + path + ": no such file");
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new UsageError("cannot read backup " + path + ": not UTF-8 text");
     } catch (IOException e) {
       throw new UsageError("cannot read backup " + path + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
+    return parse(path.toString(), content);
+  }
+
+  /**
+   * The items of a backup's bytes, or a {@link UsageError} naming the first unreadable line and nothing else: the
+   * parser {@link #read} and the fuzz tests share, with no file in between.
+   */
+  static List<Item> parse(String name, byte[] content) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UsageError("cannot read backup " + name + ": not UTF-8 text");
+    }
+    List<String> lines = text.lines().toList();
     List<Item> items = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
@@ -114,7 +127,7 @@ public final class BackupFile implements AutoCloseable {
       try {
         node = Json.tree(line);
       } catch (Exception e) {
-        throw new UsageError("backup " + path + " line " + (i + 1) + " is not JSON");
+        throw new UsageError("backup " + name + " line " + (i + 1) + " is not JSON");
       }
       try {
         Item item = Item.fromJson(node);
@@ -123,10 +136,10 @@ public final class BackupFile implements AutoCloseable {
         }
         items.add(item);
       } catch (IllegalArgumentException e) {
-        throw new UsageError("backup " + path + " line " + (i + 1) + ": " + e.getMessage());
+        throw new UsageError("backup " + name + " line " + (i + 1) + ": " + e.getMessage());
       }
     }
-    if (items.isEmpty()) throw new UsageError("backup " + path + " holds no messages");
+    if (items.isEmpty()) throw new UsageError("backup " + name + " holds no messages");
     return items;
   }
 }
