@@ -89,10 +89,10 @@ class HelpTest {
 
   @Test
   void theWalkReachesTheCommandsOfEveryLevel() {
-    assertThat(everyCommandWithVersion().map(Command::toString)).doesNotContain("help", "slo help").hasSize(35);
+    assertThat(everyCommandWithVersion().map(Command::toString)).doesNotContain("help", "slo help").hasSize(37);
     assertThat(everyCommand().map(Command::toString)).contains("", "up", "env", "token", "help", "dlq", "dlq list", "dlq peek",
         "dlq redrive", "dlq restore", "bench", "bench pipeline", "bench realtime", "slo", "slo render", "slo list", "slo status", "slo help",
         "moderation", "moderation list", "moderation show", "moderation approve", "moderation reject", "moderation retry",
-        "moderation blocklist", "moderation blocklist add", "moderation blocklist remove", "moderation blocklist list", "deploy", "deploy status");
+        "moderation blocklist", "moderation blocklist add", "moderation blocklist remove", "moderation blocklist list", "deploy", "deploy status", "fuzz", "chaos");
   }
 }
