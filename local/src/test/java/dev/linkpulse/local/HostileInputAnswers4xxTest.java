@@ -110,7 +110,8 @@ class HostileInputAnswers4xxTest {
       String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
       assertError(stack.get("/links?cursor=" + cursor, token), 400, "cursor_invalid");
     }
-    assertError(stack.get("/links?cursor=" + "A".repeat(20_000), token), 400, "cursor_invalid");
+    // Longer than any cursor we issue, still inside API Gateway's 10,240-byte head quota (past it the gateway answers 431).
+    assertError(stack.get("/links?cursor=" + "A".repeat(8_000), token), 400, "cursor_invalid");
     String range = "from=2026-01-01&to=2026-01-02";
     for (String sortKey : List.of("9999999999999#" + UUID.randomUUID(), "0000000000000#" + UUID.randomUUID(), "1767225600000#" + "-".repeat(36))) {
       String after = Base64.getUrlEncoder().withoutPadding().encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
