@@ -53,10 +53,16 @@ public final class StackProcess implements AutoCloseable {
 
   /** Starts a stack on {@code dataDir}, waits until it serves; {@code log} (nullable) receives its output. */
   public static StackProcess start(Path dataDir, StackPorts ports, String user, Path log) throws IOException {
+    return start(dataDir, ports, user, log, Map.of());
+  }
+
+  /** As {@link #start(Path, StackPorts, String, Path)}, with these template parameters overridden. */
+  public static StackProcess start(Path dataDir, StackPorts ports, String user, Path log, Map<String, String> parameters) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
         "-Dlinkpulse.root=" + LocalConfig.findRoot(), "-cp", System.getProperty("java.class.path"), StackProcess.class.getName(),
         dataDir.toString(), user));
     command.addAll(ports.args());
+    parameters.forEach((name, value) -> command.add(name + "=" + value));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     PrintWriter file = log == null ? null : new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
@@ -93,11 +99,22 @@ public final class StackProcess implements AutoCloseable {
     }
   }
 
+  /** {@code DATA_DIR USER API WS EVENTS DYNAMODB SQS CLOUDWATCH [PARAMETER=VALUE ...]}. */
   public static void main(String[] args) throws Exception {
     Path dataDir = Path.of(args[0]);
+    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    for (int i = 8; i < args.length; i++) parameters.put(args[i].substring(0, args[i].indexOf('=')), args[i].substring(args[i].indexOf('=') + 1));
     LocalConfig config = new LocalConfig(LocalConfig.findRoot(), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-        Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]), dataDir, Map.of(), false);
-    LocalStack stack = LocalStack.start(config);
+        Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]), dataDir, parameters, false);
+    LocalStack stack;
+    try {
+      stack = LocalStack.start(config);
+    } catch (Exception | Error e) {
+      // The emulators' threads outlive a failed boot; without an exit the parent would wait for READY for ever.
+      e.printStackTrace();
+      System.exit(1);
+      return;
+    }
     System.out.println("READY " + stack.apiUrl() + " " + stack.token(args[1]));
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

@@ -146,8 +146,12 @@ class TemplateContractTest {
   void theClicksQueueIsSizedForTheRecorderAndItsDlqKeepsTwoWeeks() {
     Map<String, Map<String, Object>> queues = template.resourcesOfType("AWS::SQS::Queue");
     FunctionSpec recorder = function("RecorderFunction");
-    int visibility = Integer.parseInt(String.valueOf(queues.get("ClicksQueue").get("VisibilityTimeout")));
-    assertThat(visibility).as("visibility timeout >= 6x the recorder's timeout").isGreaterThanOrEqualTo(6 * recorder.timeoutSeconds());
+    assertThat(Resolver.references(queues.get("ClicksQueue").get("VisibilityTimeout"))).containsExactly("ClicksVisibilityTimeoutSeconds");
+    Map<String, Object> visibility = Template.map(template.parameters().get("ClicksVisibilityTimeoutSeconds"));
+    assertThat(Integer.parseInt(String.valueOf(visibility.get("Default")))).as("visibility timeout >= 6x the recorder's timeout")
+        .isGreaterThanOrEqualTo(6 * recorder.timeoutSeconds());
+    // Lambda refuses an SQS mapping whose queue hides a message for less than the function's timeout.
+    assertThat(Integer.parseInt(String.valueOf(visibility.get("MinValue")))).isGreaterThanOrEqualTo(recorder.timeoutSeconds());
     Map<String, Object> redrive = Template.map(queues.get("ClicksQueue").get("RedrivePolicy"));
     assertThat(String.valueOf(redrive.get("maxReceiveCount"))).isEqualTo("5");
     assertThat(Resolver.references(redrive.get("deadLetterTargetArn"))).containsExactly("ClicksDLQ");
