@@ -3,18 +3,33 @@ package dev.linkpulse.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkpulse.testkit.StackExtension;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 11's lesser defects at the HTTP edge: requests the JDK HttpServer answered itself, before any handler of
- * ours ran, with a {@code text/html} 400 or a reset connection. Every answer is the API's JSON error.
+ * Issue 11's defects at the HTTP edge, on one stack (each class boots its own, the dearest part of these tests):
+ * requests the JDK HttpServer answered itself, before any handler of ours ran, with a {@code text/html} 400 or a
+ * reset connection (the lesser defects: every answer is now the API's JSON error); and defect 8, slowloris.
  */
 class MalformedRequestsAnswerJsonErrorsTest {
   @RegisterExtension
   static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token);
+  /** Twice what it took: the gateway's HttpServer had sixteen threads. */
+  private static final int HALF_OPEN = 32;
+
+  private final List<Socket> stalled = new ArrayList<>();
+
+  @AfterEach
+  void closeStalled() throws Exception {
+    for (Socket s : stalled) s.close();
+  }
 
   private static void assertJsonError(RawHttp r, int status, String code) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
@@ -56,5 +71,36 @@ class MalformedRequestsAnswerJsonErrorsTest {
     int pad = 10_240 - base.length() - "\r\nConnection: close\r\n\r\n".length();
     assertThat(RawHttp.send(api, base + "p".repeat(pad)).status()).isEqualTo(200);
     assertJsonError(RawHttp.send(api, base + "p".repeat(pad + 1)), 431, "request_header_fields_too_large");
+  }
+
+  /**
+   * Defect 8 (slowloris): sixteen connections that began a request and never finished it held every thread of the
+   * gateway's HttpServer, so health and redirects queued behind them for as long as they stayed open. Now each
+   * connection waits on a thread of its own, and a head that does not arrive in time is answered 408 and closed.
+   */
+  @Test
+  void slowlorisHalfOpenConnectionsBlockNeitherHealthNorRedirects() throws Exception {
+    URI api = URI.create(stack.api());
+    String code = stack.post("/links", stack.token("slowloris"), "{\"url\":\"https://example.com/slow\"}").json().get("code").asText();
+    for (int i = 0; i < HALF_OPEN; i++) {
+      Socket s = new Socket(api.getHost(), api.getPort());
+      s.setSoTimeout(60_000);
+      OutputStream out = s.getOutputStream();
+      out.write(("GET /" + code + " HTTP/1.1\r\n" + host(api) + "\r\nX-Never-Ends: ").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      stalled.add(s);
+    }
+
+    assertThat(RawHttp.send(api, "GET /health HTTP/1.1\r\n" + host(api)).status()).isEqualTo(200);
+    RawHttp redirect = RawHttp.send(api, "GET /" + code + " HTTP/1.1\r\n" + host(api));
+    assertThat(redirect.status()).isEqualTo(302);
+    assertThat(redirect.headers().get("location")).isEqualTo("https://example.com/slow");
+
+    // Request reads have a deadline: each stalled head is answered, not left holding a thread.
+    for (Socket s : stalled) {
+      RawHttp timedOut = RawHttp.read(s.getInputStream());
+      assertThat(timedOut.status()).isEqualTo(408);
+      assertThat(timedOut.json().path("error").path("code").asText()).isEqualTo("request_timeout");
+    }
   }
 }
