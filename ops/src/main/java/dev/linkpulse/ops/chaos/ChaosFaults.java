@@ -94,15 +94,30 @@ final class ChaosFaults implements AutoCloseable {
 
   /** Messages in the clicks DLQ, visible or not. */
   long dlqDepth() {
-    var attributes = sqs.getQueueAttributes(b -> b.queueUrl(clicksDlq).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+    return depth(clicksDlq);
+  }
+
+  /**
+   * Messages in the clicks queue, visible or not: clicks not yet recorded. (The DLQ is not waited on: the poison
+   * messages end there for good.)
+   */
+  long backlog() {
+    return depth(clicksQueue);
+  }
+
+  private long depth(String queueUrl) {
+    var attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
     return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
         + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
   }
 
-  /** A few tries, so a queue the recorder keeps empty still gives something. */
+  /**
+   * Tries for up to 30 s, while the stretch's clicks flow, so a queue the recorder keeps nearly empty still gives
+   * something.
+   */
   private List<Message> receive(int visibilitySeconds) {
-    for (int attempt = 0; attempt < 20; attempt++) {
+    for (int attempt = 0; attempt < 30; attempt++) {
       List<Message> got = sqs.receiveMessage(b -> b.queueUrl(clicksQueue).maxNumberOfMessages(10).waitTimeSeconds(1)
           .visibilityTimeout(visibilitySeconds)).messages();
       if (!got.isEmpty()) return got;

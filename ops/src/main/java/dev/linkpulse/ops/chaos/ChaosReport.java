@@ -1,12 +1,22 @@
 package dev.linkpulse.ops.chaos;
 
+import dev.linkpulse.ops.chaos.ClickLedger.Outcome;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The end of a chaos run: sent against counted per link, and the faults injected. */
+/**
+ * The end of a chaos run: per link, the clicks answered against what was counted and recorded, what was lost and
+ * what doubled ({@link ClickCensus#tally} says which is which); the clicks whose outcome the client could not know,
+ * each listed with whether it was recorded; and the faults injected.
+ */
 final class ChaosReport {
+  /** Unknown outcomes listed one by one, at most. */
+  private static final int LISTED = 50;
+
   private final Map<Fault, Long> injected = new EnumMap<>(Fault.class);
   private long redriven;
 
@@ -18,29 +28,57 @@ final class ChaosReport {
     redriven += messages;
   }
 
-  /** Prints both tables; true when every link counted exactly what it was sent. */
-  boolean print(ChaosTraffic traffic, long[] counted, PrintWriter out) {
-    out.printf(Locale.ROOT, "%-12s %10s %10s %8s %8s%n", "link", "sent", "counted", "lost", "doubled");
-    long sent = 0;
-    long total = 0;
-    long lost = 0;
-    long doubled = 0;
-    for (int i = 0; i < counted.length; i++) {
-      long s = traffic.sent(i);
-      long c = counted[i];
-      sent += s;
-      total += Math.max(c, 0);
-      lost += Math.max(s - c, 0);
-      doubled += Math.max(c - s, 0);
-      out.printf(Locale.ROOT, "%-12s %10d %10d %8d %8d%n", traffic.codes().get(i), s, c, Math.max(s - c, 0), Math.max(c - s, 0));
+  /** Prints the tables and returns the run's totals, which decide its exit code. */
+  LinkTally print(ChaosTraffic traffic, ClickCensus census, PrintWriter out) {
+    ClickLedger ledger = traffic.ledger();
+    out.printf(Locale.ROOT, "%-12s %9s %9s %9s %6s %8s %10s %9s%n", "link", "answered", "counted", "raw-rows", "lost", "doubled", "no-302", "recorded");
+    LinkTally all = LinkTally.ZERO;
+    for (int link = 0; link < ledger.links(); link++) {
+      LinkTally row = census.tally(ledger, link);
+      all = all.plus(row);
+      row(out, traffic.codes().get(link), row);
     }
-    out.printf(Locale.ROOT, "%-12s %10d %10d %8d %8d%n", "all", sent, total, lost, doubled);
-    out.printf(Locale.ROOT, "redirects not answered 302: %d refused, %d unanswered%n", traffic.refused(), traffic.unanswered());
-    traffic.unansweredWhy().forEach((why, n) -> out.printf(Locale.ROOT, "  %d x %s%n", n.get(), why));
+    row(out, "all", all);
+    listUnknown(ledger, census, out);
+    listDoubled(ledger, census, out);
     out.println();
     out.printf(Locale.ROOT, "%-22s %8s  %s%n", "fault", "amount", "what");
     for (Fault f : Fault.values()) out.printf(Locale.ROOT, "%-22s %8d  %s%n", f.label(), injected.getOrDefault(f, 0L), f.what);
     out.printf(Locale.ROOT, "%-22s %8d  %s%n", "dlq-redrive", redriven, "messages the redrive moved back to the clicks queue");
-    return lost == 0 && doubled == 0 && traffic.unanswered() == 0;
+    return all;
+  }
+
+  private static void row(PrintWriter out, String name, LinkTally t) {
+    out.printf(Locale.ROOT, "%-12s %9d %9d %9d %6d %8d %10d %9d%n", name, t.answered(), t.counted(), t.rows(), t.lost(), t.doubled(),
+        t.unknown(), t.unknownRecorded());
+  }
+
+  /** The clicks recorded more than once, whatever their outcome, with their outcome: where to look first. */
+  private static void listDoubled(ClickLedger ledger, ClickCensus census, PrintWriter out) {
+    List<String> listed = new ArrayList<>();
+    long doubled = 0;
+    for (int id = 0; id < ledger.size(); id++) {
+      if (census.recorded[id] < 2) continue;
+      doubled++;
+      if (listed.size() < LISTED) listed.add(id + " " + ledger.outcome(id).name().toLowerCase(Locale.ROOT) + " x" + census.recorded[id]);
+    }
+    if (doubled == 0) return;
+    out.printf(Locale.ROOT, "clicks recorded more than once: %d%n", doubled);
+    out.println("  click ids: " + String.join(", ", listed) + (doubled > listed.size() ? ", ..." : ""));
+  }
+
+  /** The clicks whose redirect got no answer, or an answer other than 302: each may count 0 or 1 times. */
+  private static void listUnknown(ClickLedger ledger, ClickCensus census, PrintWriter out) {
+    List<String> listed = new ArrayList<>();
+    long unknown = 0;
+    for (int id = 0; id < ledger.size(); id++) {
+      Outcome o = ledger.outcome(id);
+      if (o != Outcome.REFUSED && o != Outcome.IN_FLIGHT) continue;
+      unknown++;
+      if (listed.size() < LISTED) listed.add(id + (o == Outcome.REFUSED ? " refused" : "") + (census.recorded[id] > 0 ? " recorded" : " not recorded"));
+    }
+    out.printf(Locale.ROOT, "clicks without a 302 (in flight at a kill, or refused), each counted 0 or 1 times: %d%n", unknown);
+    if (!listed.isEmpty()) out.println("  click ids: " + String.join(", ", listed) + (unknown > listed.size() ? ", ..." : ""));
+    ledger.why().forEach((why, n) -> out.printf(Locale.ROOT, "  %d x %s%n", n.get(), why));
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Random;
 final class ChaosRun {
   private static final String USER = "chaos";
   private static final long RECORDER_CRASH_SECONDS = 10;
+  /** The moderation saga's time to activate the links, cold functions on a loaded machine included. */
+  private static final Duration LINKS_ACTIVE = Duration.ofMinutes(3);
 
   private final long clicks;
   private final Path dataDir;
@@ -29,21 +32,25 @@ final class ChaosRun {
   private final ChaosReport report = new ChaosReport();
   private final StackProcess.StackPorts ports;
   private final Path log;
+  private final Map<String, String> parameters;
   private StackProcess stack;
 
-  ChaosRun(long clicks, int links, int concurrency, Path dataDir, long seed, Duration settle, PrintWriter out) throws java.io.IOException {
+  /** @param parameters template parameters the stack is started with */
+  ChaosRun(long clicks, int links, int concurrency, Path dataDir, long seed, Duration settle, Map<String, String> parameters, PrintWriter out)
+      throws java.io.IOException {
     this.clicks = clicks;
+    this.parameters = Map.copyOf(parameters);
     this.dataDir = dataDir;
     this.seed = seed;
     this.settle = settle;
     this.out = out;
-    this.traffic = new ChaosTraffic(links, concurrency);
+    this.traffic = new ChaosTraffic(new ClickLedger(clicks, links), concurrency);
     this.ports = StackProcess.StackPorts.free();
     this.log = dataDir.resolveSibling(dataDir.getFileName() + "-stack.log");
   }
 
-  /** True when every link counted exactly what it was sent. */
-  boolean run() throws Exception {
+  /** The run's totals: exact when no answered click was lost and none was counted twice. */
+  LinkTally run() throws Exception {
     List<Fault> order = new ArrayList<>(Arrays.asList(Fault.values()));
     Collections.shuffle(order, new Random(seed));
     out.println("chaos: " + clicks + " clicks, seed " + seed + ", data " + dataDir + ", stack log " + log);
@@ -52,19 +59,21 @@ final class ChaosRun {
     try {
       start();
       traffic.createLinks();
+      traffic.awaitActive(LINKS_ACTIVE);
       long stretch = clicks / (order.size() + 1);
       traffic.send(clicks - stretch * order.size());
       try (ChaosFaults faults = faults()) {
         for (Fault fault : order) {
-          inject(fault, faults);
-          traffic.send(stretch);
+          if (fault == Fault.KILL_DASH_NINE) killDuringStretch(stretch);
+          else injectDuringStretch(fault, faults, stretch);
           faults.clearDynamoFaults();
           progress("after " + fault.label());
         }
         redrive(faults);
+        ClickCensus census = new ChaosSettle(traffic, () -> backlog(faults), settle, out).await();
+        out.println("chaos: clicks DLQ holds " + faults.dlqDepth() + " messages at the end (poison messages end there)");
+        return report.print(traffic, census, out);
       }
-      long[] counted = new ChaosSettle(traffic, settle, out).await();
-      return report.print(traffic, counted, out);
     } finally {
       if (stack != null) stack.close();
     }
@@ -87,11 +96,39 @@ final class ChaosRun {
         faults.throttling();
         report.injected(fault, 1);
       }
-      case KILL_DASH_NINE -> {
-        stack.kill();
-        start();
-        report.injected(fault, 1);
-      }
+      case KILL_DASH_NINE -> throw new IllegalArgumentException("kill -9 is injected during a stretch (killDuringStretch)");
+    }
+  }
+
+  /**
+   * Sends a stretch and injects the fault as it starts: a fault that takes click messages off the queue finds them
+   * while clicks flow (once the recorder has drained a finished stretch there would be none to take).
+   */
+  private void injectDuringStretch(Fault fault, ChaosFaults faults, long stretch) throws Exception {
+    var sending = traffic.start(stretch);
+    inject(fault, faults);
+    sending.get();
+  }
+
+  /**
+   * Sends a stretch and, once half its clicks have gone out, kills the stack with redirects in flight and restarts it;
+   * the clients wait out the restart (a refused connection is sent again) and finish the stretch.
+   */
+  private void killDuringStretch(long stretch) throws Exception {
+    long half = traffic.issued() + stretch / 2;
+    var sending = traffic.start(stretch);
+    while (traffic.issued() < half && !sending.isDone()) Thread.sleep(5);
+    stack.kill();
+    report.injected(Fault.KILL_DASH_NINE, 1);
+    start();
+    sending.get();
+  }
+
+  private static long backlog(ChaosFaults faults) {
+    try {
+      return faults.backlog();
+    } catch (RuntimeException unreachable) {
+      return -1;
     }
   }
 
@@ -110,7 +147,7 @@ final class ChaosRun {
   }
 
   private void start() throws Exception {
-    stack = StackProcess.start(dataDir, ports, USER, log);
+    stack = StackProcess.start(dataDir, ports, USER, log, parameters);
     traffic.target(stack.apiUrl(), stack.token());
   }
 
@@ -127,9 +164,7 @@ final class ChaosRun {
   }
 
   private void progress(String when) {
-    long sent = 0;
-    for (int i = 0; i < traffic.codes().size(); i++) sent += traffic.sent(i);
-    out.println("chaos: " + sent + " sent " + when);
+    out.println("chaos: " + traffic.ledger().sent() + " sent " + when);
     out.flush();
   }
 }

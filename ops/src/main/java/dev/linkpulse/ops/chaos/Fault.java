@@ -10,7 +10,7 @@ enum Fault {
   POISON_MESSAGES("malformed messages on the clicks queue, never counted"),
   PARKED_IN_DLQ("click messages moved to the clicks DLQ, later redriven with ./linkpulse dlq redrive"),
   DYNAMODB_THROTTLING("stretch of traffic with half the recorder's writes throttled (ProvisionedThroughputExceededException)"),
-  KILL_DASH_NINE("kill -9 of the stack process just after a redirect was answered, and a restart on the same --data");
+  KILL_DASH_NINE("kill -9 of the stack process halfway through a stretch, redirects in flight, and a restart on the same --data");
 
   final String what;
 
