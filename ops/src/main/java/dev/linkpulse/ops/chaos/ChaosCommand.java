@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         "Lost: an answered click never counted. Doubled: any click counted twice. A click without a 302 may count once "
             + "or not at all.",
         "Exit 1 when a click was lost or doubled, or when more clicks got no 302 than the kill explains (--concurrency, "
-            + "and 1 % beside)."})
+            + "and 1 %% beside)."})
 public final class ChaosCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Option(names = "--clicks", required = true, paramLabel = "N", description = "Redirects to send") long clicks;
