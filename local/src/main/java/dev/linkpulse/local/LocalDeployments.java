@@ -75,7 +75,7 @@ public final class LocalDeployments implements AutoCloseable {
     this.versions = versions;
     this.functions = functions;
     this.metrics = metrics;
-    this.lambda = new LambdaInvokeEndpoint(versions::resolve);
+    this.lambda = new LambdaInvokeEndpoint(versions::invoker);
     CodeDeployEmulator.Builder builder = CodeDeployEmulator.builder().timeline(timeline).port(0)
         .trafficShifter((fn, alias, weights) -> versions.route(fn, weights))
         .hookInvoker((fn, event) -> this.hooks().invoke(fn, event))
