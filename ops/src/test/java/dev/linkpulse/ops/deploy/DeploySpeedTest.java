@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 
@@ -26,6 +29,7 @@ import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
  * a canary's five minutes of bake pass in seconds, and the fast-burn alarm still stops a faulty version, because
  * the functions' metrics (stamped with the wall clock) reach the stack's CloudWatch stamped on the stack's clock.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeploySpeedTest {
   static final double SPEED = 60;
 
@@ -54,7 +58,9 @@ class DeploySpeedTest {
     return run.out().replaceAll("(?s).*: deployment (d-[A-Z0-9]+).*", "$1");
   }
 
+  /** First, on a stack no test has sent traffic to: its only clicks are the hooks'. */
   @Test
+  @Order(1)
   void aCanary10Percent5MinutesDeploymentAtSpeed60FinishesInSecondsOfWallTime() {
     CompletableFuture<DeployRun> running = deploy("RedirectFunction", "--type", "Canary10Percent5Minutes", "--speed", "60");
     // At the wall clock's pace the bake alone is five minutes; here the whole deployment fits well inside two.
@@ -69,14 +75,18 @@ class DeploySpeedTest {
   }
 
   @Test
+  @Order(2)
   void aFaultyVersionAtSpeed60IsStillRolledBackByTheFastBurnAlarm_andEveryClickCountsOnce() throws Exception {
     String token = stack.token("speed-owner");
     ApiResponse created = stack.post("/links", token, "{\"url\":\"https://example.com/speed\",\"alias\":\"speed-drill\"}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String code = created.json().get("code").asText();
     int before = events.size();
-    // A longer canary than the default, so a loaded machine sends its clicks while 10% still goes to the new version.
-    CompletableFuture<DeployRun> running = deploy("RedirectFunction", "--env", DeployDrills.SERVER_ERROR_SHARE + "=0.2",
+    // At 60x a timeline minute is a wall second, so the latency SLO's "9 slow minutes in the last hour" is 9 slow seconds
+    // in the last wall minute, which a loaded machine reaches on its own: the new version fails every other request
+    // (the PreTraffic probe is the first, and passes) so the availability page fires within a few clicks, and the
+    // canary is longer than the default so the clicks are sent while 10% still goes to the new version.
+    CompletableFuture<DeployRun> running = deploy("RedirectFunction", "--env", DeployDrills.SERVER_ERROR_SHARE + "=0.5",
         "--type", "Canary10Percent30Minutes", "--speed", "60");
     await().atMost(Duration.ofMinutes(2)).until(() -> events.stream().skip(before)
         .anyMatch(e -> e instanceof DeploymentEvent.TrafficShifted t && t.weights().size() == 2));
