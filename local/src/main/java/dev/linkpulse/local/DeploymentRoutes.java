@@ -15,10 +15,11 @@ import java.util.Map;
 import software.amazon.awssdk.services.codedeploy.model.CodeDeployException;
 
 /**
- * {@code POST /_admin/deployments {"function": "RedirectFunction", "jar": PATH, "env": {"K": "V"}, "type": TYPE}} on
- * the stack's HTTP port: publishes a new version of the function and starts its deployment (what {@code sam deploy}
- * does on AWS), answering {@code {"deploymentId": ...}}; the deployment is then followed through CodeDeploy. Only
- * {@code function} is required. Bad input is a 400 that changes nothing.
+ * {@code POST /_admin/deployments {"function": "RedirectFunction", "jar": PATH, "env": {"K": "V"}, "type": TYPE, "speed": N}}
+ * on the stack's HTTP port: publishes a new version of the function and starts its deployment (what {@code sam deploy}
+ * does on AWS), answering {@code {"deploymentId": ..., "speed": N}} (the speed of the stack's clock, which the
+ * deployment's waits run on); the deployment is then followed through CodeDeploy. Only {@code function} is required;
+ * a {@code speed} other than the stack's is refused. Bad input is a 400 that changes nothing.
  */
 final class DeploymentRoutes implements HttpHandler {
   static final String PATH = "/_admin/deployments";
@@ -43,12 +44,17 @@ final class DeploymentRoutes implements HttpHandler {
       if (jar != null && !Files.isRegularFile(jar)) throw new IllegalArgumentException("jar " + jar + " is not a file");
       Map<String, String> env = new LinkedHashMap<>();
       body.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-      id = deployments.deploy(function, new LocalDeployments.Request(jar, env, body.hasNonNull("type") ? body.get("type").asText() : null));
+      Double speed = null;
+      if (body.hasNonNull("speed")) {
+        if (!body.get("speed").isNumber()) throw new IllegalArgumentException("speed must be a number, not " + body.get("speed"));
+        speed = body.get("speed").asDouble();
+      }
+      id = deployments.deploy(function, new LocalDeployments.Request(jar, env, body.hasNonNull("type") ? body.get("type").asText() : null, speed));
     } catch (IllegalArgumentException | IllegalStateException | CodeDeployException | JsonProcessingException e) {
       HttpGateway.writeError(exchange, 400, "BadDeployment", e.getMessage());
       return;
     }
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    HttpGateway.write(exchange, "POST", 200, Json.write(Map.of("deploymentId", id)).getBytes(StandardCharsets.UTF_8));
+    HttpGateway.write(exchange, "POST", 200, Json.write(Map.of("deploymentId", id, "speed", deployments.speed())).getBytes(StandardCharsets.UTF_8));
   }
 }

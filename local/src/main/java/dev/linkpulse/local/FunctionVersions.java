@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Published versions of the stack's functions: version 1 is the function as the template booted it, later versions
  * come from a deploy (their own artifact and environment). The alias {@code live} is the function itself, which
  * routes by what CodeDeploy last set. What invokes a function by name or ARN (the Lambda Invoke endpoint, Step
- * Functions' Lambda tasks) resolves it here, so an alias or version qualifier reaches what it names.
+ * Functions' Lambda tasks) resolves it here, so an alias or version qualifier reaches what it names; the Invoke
+ * endpoint goes through {@link #invoker}, where a version runs that version even while the alias routes.
  */
 final class FunctionVersions {
   private final Map<String, LocalFunction> functions;
@@ -56,6 +57,38 @@ final class FunctionVersions {
     if (!functions.containsKey(name)) return Optional.empty();
     if (qualifier == null || qualifier.equals(LocalResources.ALIAS) || qualifier.equals("$LATEST")) return Optional.of(functions.get(name));
     return Optional.ofNullable(published(name).get(qualifier));
+  }
+
+  /** What an Invoke ran: the version that executed ({@code $LATEST}, or its number) and the response (JSON, or null). */
+  record Executed(String version, String response) {}
+
+  /**
+   * Lambda's Invoke of {@code nameOrArn}, as its API reference says: a qualifier that names a version invokes that
+   * version; one that names the alias invokes the version the alias routes this invocation to; none (or
+   * {@code $LATEST}) the function itself, which here follows its alias as the local stack wires it. Empty for a
+   * function, alias or version that does not exist.
+   */
+  Optional<java.util.function.Function<String, Executed>> invoker(String nameOrArn) {
+    String qualifiedName = qualifiedName(nameOrArn);
+    int colon = qualifiedName.indexOf(':');
+    String name = colon < 0 ? qualifiedName : qualifiedName.substring(0, colon);
+    String qualifier = colon < 0 ? "$LATEST" : qualifiedName.substring(colon + 1);
+    LocalFunction base = functions.get(name);
+    if (base == null) return Optional.empty();
+    if (qualifier.equals("$LATEST")) return Optional.of(event -> new Executed("$LATEST", base.invoke(event)));
+    if (qualifier.equals(LocalResources.ALIAS)) {
+      return Optional.of(event -> {
+        LocalFunction version = base.route();
+        return new Executed(number(name, version), version.invokeVersion(event));
+      });
+    }
+    LocalFunction version = published(name).get(qualifier);
+    return version == null ? Optional.empty() : Optional.of(event -> new Executed(qualifier, version.invokeVersion(event)));
+  }
+
+  private synchronized String number(String function, LocalFunction version) {
+    return published(function).entrySet().stream().filter(e -> e.getValue() == version).map(Map.Entry::getKey).findFirst()
+        .orElseThrow(() -> new IllegalStateException(function + " routes to a version it never published"));
   }
 
   /**

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.emulators.lambda.FunctionError;
-import dev.linkpulse.emulators.lambda.LocalFunction;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -31,10 +30,10 @@ final class LambdaInvokeEndpoint implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private final Function<String, Optional<LocalFunction>> functions;
+  private final Function<String, Optional<Function<String, FunctionVersions.Executed>>> functions;
 
-  /** @param functions a qualified name ({@code Name} or {@code Name:Qualifier}) to the function or version it names */
-  LambdaInvokeEndpoint(Function<String, Optional<LocalFunction>> functions) throws IOException {
+  /** @param functions a qualified name ({@code Name} or {@code Name:Qualifier}) to what invokes the function, version or alias it names */
+  LambdaInvokeEndpoint(Function<String, Optional<Function<String, FunctionVersions.Executed>>> functions) throws IOException {
     this.functions = functions;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(PATH, this::handle);
@@ -65,7 +64,7 @@ final class LambdaInvokeEndpoint implements AutoCloseable {
         return;
       }
       String name = qualifiedName(rest.substring(0, rest.length() - "/invocations".length()), exchange.getRequestURI().getRawQuery());
-      Optional<LocalFunction> fn = functions.apply(name);
+      Optional<Function<String, FunctionVersions.Executed>> fn = functions.apply(name);
       if (fn.isEmpty()) {
         answer(exchange, 404, Map.of("x-amzn-ErrorType", "ResourceNotFoundException"),
             Json.write(Map.of("Type", "User", "message", "Function not found: " + name)));
@@ -73,9 +72,8 @@ final class LambdaInvokeEndpoint implements AutoCloseable {
       }
       String event = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       try {
-        String result = fn.get().invoke(event.isEmpty() ? "{}" : event);
-        answer(exchange, 200, Map.of("X-Amz-Executed-Version", name.contains(":") ? name.substring(name.indexOf(':') + 1) : "$LATEST"),
-            result == null ? "null" : result);
+        FunctionVersions.Executed result = fn.get().apply(event.isEmpty() ? "{}" : event);
+        answer(exchange, 200, Map.of("X-Amz-Executed-Version", result.version()), result.response() == null ? "null" : result.response());
       } catch (FunctionError e) {
         answer(exchange, 200, Map.of("X-Amz-Function-Error", "Unhandled"),
             Json.write(Map.of("errorType", String.valueOf(e.errorType()), "errorMessage", String.valueOf(e.getMessage()))));

@@ -40,10 +40,17 @@ import software.amazon.awssdk.services.codedeploy.model.RevisionLocationType;
 public final class LocalDeployments implements AutoCloseable {
   static final String ROLE = "arn:aws:iam::" + AwsAccount.ACCOUNT_ID + ":role/linkpulse-codedeploy";
 
-  /** What a deploy changes: another artifact, more environment, another deployment type (all optional). */
-  public record Request(Path jar, Map<String, String> environment, String type) {
+  /**
+   * What a deploy changes: another artifact, more environment, another deployment type (all optional); and the
+   * speed its caller expects the stack's clock to run at (null: whatever it runs at).
+   */
+  public record Request(Path jar, Map<String, String> environment, String type, Double speed) {
     public Request {
       environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+
+    public Request(Path jar, Map<String, String> environment, String type) {
+      this(jar, environment, type, null);
     }
   }
 
@@ -62,6 +69,7 @@ public final class LocalDeployments implements AutoCloseable {
   private final CodeDeployEmulator codeDeploy;
   private final CodeDeployClient client;
   private final String application;
+  private final Timeline timeline;
 
   /**
    * @param alarms the alarm states the deployments watch (the stack's CloudWatch)
@@ -75,7 +83,8 @@ public final class LocalDeployments implements AutoCloseable {
     this.versions = versions;
     this.functions = functions;
     this.metrics = metrics;
-    this.lambda = new LambdaInvokeEndpoint(versions::resolve);
+    this.timeline = timeline;
+    this.lambda = new LambdaInvokeEndpoint(versions::invoker);
     CodeDeployEmulator.Builder builder = CodeDeployEmulator.builder().timeline(timeline).port(0)
         .trafficShifter((fn, alias, weights) -> versions.route(fn, weights))
         .hookInvoker((fn, event) -> this.hooks().invoke(fn, event))
@@ -117,6 +126,7 @@ public final class LocalDeployments implements AutoCloseable {
 
   /** Publishes a new version of {@code function} and starts its deployment; returns the deployment id. */
   public synchronized String deploy(String function, Request request) {
+    requireSpeed(request.speed());
     FunctionSpec spec = Functions.spec(template, function);
     Map<String, Object> preference = Template.map(spec.properties().get("DeploymentPreference"));
     if (preference.isEmpty()) throw new IllegalArgumentException(function + " has no DeploymentPreference in the template");
@@ -135,6 +145,28 @@ public final class LocalDeployments implements AutoCloseable {
         .revision(rev -> rev.revisionType(RevisionLocationType.APP_SPEC_CONTENT).appSpecContent(c -> c.content(appSpec)))).deploymentId();
     started.put(id, new String[] {function, target});
     return id;
+  }
+
+  /** How many times faster than the wall clock the deployments' waits, bake times and alarm periods run (0: a clock tests move). */
+  public double speed() {
+    return timeline.speed();
+  }
+
+  /**
+   * A deployment's speed is its stack's: CodeDeploy waits on the stack's clock, and the alarms that stop it are
+   * evaluated by the stack's CloudWatch on the same clock. Bake times sped up alone would promote a faulty canary
+   * before its alarm could fire, so a deploy that expects another speed is refused, not half honoured.
+   */
+  private void requireSpeed(Double expected) {
+    if (expected == null || expected == timeline.speed()) return;
+    if (!(expected > 0) || Double.isInfinite(expected)) throw new IllegalArgumentException("speed must be a positive number, not " + expected);
+    throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--speed %s: this stack's clock runs at %s the wall clock, and its "
+        + "deployments' waits and alarm periods with it; start the stack with ./linkpulse up --speed %s", plain(expected),
+        timeline.speed() == 0 ? "a pace its tests set, not a multiple of" : plain(timeline.speed()) + "x", plain(expected)));
+  }
+
+  private static String plain(double speed) {
+    return speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed);
   }
 
   /** A deployment that succeeded leaves its target serving: the next one shifts from there. */

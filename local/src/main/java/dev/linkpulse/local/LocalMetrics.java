@@ -2,6 +2,7 @@ package dev.linkpulse.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.core.Json;
+import dev.linkpulse.emulators.time.Timeline;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -18,8 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class LocalMetrics {
   private static final Map<String, LongAdder> SUMS = new ConcurrentHashMap<>();
-  /** Who else reads the EMF lines: each running stack's CloudWatch. */
-  private static final java.util.List<java.util.function.Consumer<String>> READERS = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Who else reads the EMF lines: each running stack's CloudWatch, on that stack's timeline. */
+  private static final java.util.List<Reader> READERS = new java.util.concurrent.CopyOnWriteArrayList<>();
   private static volatile boolean installed;
 
   private LocalMetrics() {}
@@ -38,10 +39,16 @@ public final class LocalMetrics {
     return a == null ? 0 : a.sum();
   }
 
-  /** Hands every EMF line from now on to {@code reader} as well, until the answer is closed. */
-  static AutoCloseable subscribe(java.util.function.Consumer<String> reader) {
-    READERS.add(reader);
-    return () -> READERS.remove(reader);
+  private record Reader(java.util.function.Consumer<String> sink, Timeline timeline) {}
+
+  /**
+   * Hands every EMF line from now on to {@code reader} as well, until the answer is closed, each stamped on
+   * {@code timeline} ({@link EmfStamps}): the reader is a stack's CloudWatch, which evaluates alarms on it.
+   */
+  static AutoCloseable subscribe(java.util.function.Consumer<String> reader, Timeline timeline) {
+    Reader r = new Reader(reader, timeline);
+    READERS.add(r);
+    return () -> READERS.remove(r);
   }
 
   public static Map<String, Long> snapshot() {
@@ -51,9 +58,16 @@ public final class LocalMetrics {
   }
 
   static void record(String line) {
-    for (java.util.function.Consumer<String> reader : READERS) reader.accept(line);
+    JsonNode node;
     try {
-      JsonNode node = Json.tree(line);
+      node = Json.tree(line);
+    } catch (Exception malformed) {
+      // not JSON after all: CloudWatch counts it as an EMF parsing error, and there is nothing to sum
+      READERS.forEach(r -> r.sink.accept(line));
+      return;
+    }
+    READERS.forEach(r -> r.sink.accept(EmfStamps.onTimeline(line, node, r.timeline)));
+    try {
       String service = node.path("Service").asText("unknown");
       for (JsonNode directive : node.path("_aws").path("CloudWatchMetrics")) {
         for (JsonNode metric : directive.path("Metrics")) {

@@ -21,7 +21,7 @@ final class MonitoringBooter implements Booter {
     int port = Ports.orFree(boot.config.cloudWatchPort());
     Ports.requireFree("CloudWatch", port);
     LocalMonitoring monitoring = boot.closing(LocalMonitoring.start(port, boot.timeline, boot.config.stateDir(), boot.template,
-        boot.config.template().getParent(), boot.resolver, LocalMetrics::subscribe));
+        boot.config.template().getParent(), boot.resolver, reader -> LocalMetrics.subscribe(reader, boot.timeline)));
     boot.monitoring = monitoring;
     monitoring.publishQueueMetrics(boot.sqs, boot.resources.queueUrls, boot.emulators::ageOfOldestMessage);
     boot.functions.values().forEach(f -> f.onInvocation(monitoring.lambdaMetrics()));

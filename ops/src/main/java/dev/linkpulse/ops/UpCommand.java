@@ -1,5 +1,6 @@
 package dev.linkpulse.ops;
 
+import dev.linkpulse.emulators.time.Timeline;
 import dev.linkpulse.local.LocalConfig;
 import dev.linkpulse.local.LocalStack;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
     footer = {
         "  ./linkpulse up",
         "  ./linkpulse up --api-port 18080 --parameter LinkCacheSeconds=5",
-        "  ./linkpulse up --data .linkpulse/data --lambda-reports"},
+        "  ./linkpulse up --data .linkpulse/data --lambda-reports",
+        "  ./linkpulse up --speed 60        (a 5-minute canary bakes in 5 s; alarms evaluate every second)"},
     description = "Start the whole system locally (from template.yaml) and keep it running until Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
   @Option(names = "--api-port", defaultValue = "${env:LINKPULSE_API_PORT:-" + LocalConfig.API_PORT + "}",
@@ -34,6 +36,10 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "Override a template parameter (repeatable)") Map<String, String> parameters = new LinkedHashMap<>();
   @Option(names = "--lambda-reports", description = "Log a Lambda REPORT line (duration, billed, memory) after every invocation; "
       + "without it, only after each cold start's first, with its Init Duration") boolean lambdaReports;
+  @Option(names = "--speed", paramLabel = "N", converter = SpeedConverter.class, defaultValue = "1",
+      description = "Run the stack's clock N times faster than the wall clock (default ${DEFAULT-VALUE}): alarm periods and "
+          + "evaluations, deployments' waits and bake times, the saga's waits and timeouts, drills. The functions keep the wall "
+          + "clock; their metrics are stamped onto the stack's clock as they are collected") double speed;
 
   @Override
   public Integer call() throws Exception {
@@ -46,7 +52,7 @@ final class UpCommand implements Callable<Integer> {
         dataDir == null ? null : dataDir.toAbsolutePath(), Map.of(), lambdaReports).withParameters(parameters);
     LocalStack stack;
     try {
-      stack = LocalStack.start(config);
+      stack = LocalStack.start(config, speed == 1 ? Timeline.system() : Timeline.scaled(speed));
     } catch (IllegalStateException e) {
       System.err.println("linkpulse up: " + e.getMessage());
       return 1;
@@ -64,6 +70,7 @@ final class UpCommand implements Callable<Integer> {
     }, "linkpulse-shutdown"));
     StackFile.write(config.stateDir(), stack.environment(), stack.issuer().issuer(), ProcessHandle.current().pid());
     stack.printSummary(System.out);
+    if (speed != 1) System.out.printf(java.util.Locale.ROOT, "Clock: %sx the wall clock (./linkpulse deploy runs at it)%n", SpeedConverter.format(speed));
     System.out.flush();
     stopped.await();
     return 0;

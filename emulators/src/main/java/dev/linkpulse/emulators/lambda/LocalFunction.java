@@ -127,10 +127,25 @@ public final class LocalFunction implements AutoCloseable {
     this.alias = routing;
   }
 
-  /** Invokes with an event given as JSON and returns the response as JSON (null for a null response). */
+  /**
+   * Invokes with an event given as JSON and returns the response as JSON (null for a null response): the version
+   * the alias routes this invocation to ({@link #route}).
+   */
   public String invoke(String eventJson) {
-    LocalFunction version = alias == null ? this : alias.pick();
-    if (version != this) return version.invoke(eventJson);
+    return route().invokeVersion(eventJson);
+  }
+
+  /** The version the next invocation of this function (as its alias) goes to: itself unless CodeDeploy routes it. */
+  public LocalFunction route() {
+    AliasRouting routing = alias;
+    return routing == null ? this : routing.pick();
+  }
+
+  /**
+   * Invokes this version's own code, whatever its alias routes: what a qualified Invoke of the version runs
+   * (Lambda's Invoke: a Qualifier that names a version invokes that version).
+   */
+  public String invokeVersion(String eventJson) {
     if (injectedFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
       listener.invoked(name, 0, true);
       throw new FunctionError(name, "Injected", name + ": injected failure", null);

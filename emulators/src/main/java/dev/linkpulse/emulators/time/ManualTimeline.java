@@ -29,6 +29,12 @@ public final class ManualTimeline implements Timeline {
     return now;
   }
 
+  /** None: it moves only when {@link #advance}d. */
+  @Override
+  public double speed() {
+    return 0;
+  }
+
   @Override
   public synchronized Scheduled schedule(Instant at, Runnable body) {
     boolean[] cancelled = {false};

@@ -31,6 +31,18 @@ final class ScaledTimeline implements Timeline {
   }
 
   @Override
+  public double speed() {
+    return speed;
+  }
+
+  /** The wall instant's distance from this timeline's origin, {@code speed} times over. */
+  @Override
+  public Instant fromWallClock(Instant wall) {
+    if (speed == 1) return wall;
+    return origin.plusNanos((long) (Duration.between(origin, wall).toNanos() * speed));
+  }
+
+  @Override
   public Scheduled schedule(Instant at, Runnable task) {
     long wallNanos = (long) (Math.max(0, Duration.between(now(), at).toNanos()) / speed);
     ScheduledFuture<?> future = TIMER.schedule(task, wallNanos, TimeUnit.NANOSECONDS);

@@ -21,6 +21,21 @@ public interface Timeline {
     return schedule(now().plus(delay), task);
   }
 
+  /**
+   * How many seconds of this timeline pass in a second of wall time: 1 for the system timeline, N for a scaled one,
+   * 0 for one that moves only when told ({@link ManualTimeline}).
+   */
+  double speed();
+
+  /**
+   * This timeline's instant at the moment the wall clock read {@code wall}: where a stamp taken by code that reads
+   * the wall clock (a function's EMF {@code _aws.Timestamp}) lands on the timeline. Monotonic, so stamps keep their
+   * order. A timeline that does not follow the wall clock ({@link ManualTimeline}) keeps the stamp as it is.
+   */
+  default Instant fromWallClock(Instant wall) {
+    return wall;
+  }
+
   /** This timeline as a {@link Clock}, for code that only reads time. */
   default Clock clock() {
     Timeline self = this;

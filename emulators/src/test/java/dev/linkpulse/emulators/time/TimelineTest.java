@@ -76,4 +76,26 @@ class TimelineTest {
     assertThat(time.clock().instant()).isEqualTo(T0.plus(Duration.ofDays(3)));
     await().until(() -> Timeline.system().clock().instant().isAfter(T0));
   }
+
+  @Test
+  void aWallClockStampLandsOnAScaledTimelineSpeedTimesFurtherFromItsOrigin_inTheSameOrder() {
+    Timeline time = Timeline.scaled(60);
+    Instant wall = Instant.now();
+    Instant timelineNow = time.now();
+    // Where the timeline was when the wall clock read that stamp: a few of its seconds at most from "now" just after.
+    assertThat(time.fromWallClock(wall)).isBetween(timelineNow.minusSeconds(60), timelineNow.plusSeconds(1));
+    assertThat(Duration.between(time.fromWallClock(wall), time.fromWallClock(wall.plusSeconds(1)))).isEqualTo(Duration.ofMinutes(1));
+    assertThat(time.fromWallClock(wall.plusMillis(1))).isAfter(time.fromWallClock(wall));
+    assertThat(time.speed()).isEqualTo(60);
+  }
+
+  @Test
+  void theSystemAndManualTimelinesKeepAWallClockStamp() {
+    Instant wall = Instant.now().minusSeconds(5);
+    assertThat(Timeline.system().fromWallClock(wall)).isEqualTo(wall);
+    assertThat(Timeline.system().speed()).isEqualTo(1);
+    ManualTimeline manual = new ManualTimeline(T0);
+    assertThat(manual.fromWallClock(wall)).isEqualTo(wall);
+    assertThat(manual.speed()).isZero();
+  }
 }

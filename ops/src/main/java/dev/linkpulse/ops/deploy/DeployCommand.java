@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
         "  ./linkpulse deploy RedirectFunction",
         "  ./linkpulse deploy RedirectFunction --env LINKPULSE_DRILL_5XX_SHARE=0.2      (a faulty version: the fast-burn alarm rolls it back)",
         "  ./linkpulse deploy RecorderFunction --env LINKPULSE_DRILL_DROP_FIELD=utm --type AllAtOnce   (PostTraffic fails it)",
+        "  ./linkpulse deploy RedirectFunction --speed 60   (on ./linkpulse up --speed 60: the 5-minute canary takes 5 s)",
         "  ./linkpulse deploy status --stack linkpulse",
         "  ./linkpulse deploy status --stack linkpulse --function RedirectFunction --limit 3"},
     description = {
@@ -53,6 +54,11 @@ public final class DeployCommand implements Callable<Integer> {
   @Option(names = "--type", paramLabel = "TYPE", description = "SAM DeploymentPreference type (default: the template's), e.g. Canary10Percent5Minutes")
   String type;
 
+  @Option(names = "--speed", paramLabel = "N", converter = dev.linkpulse.ops.SpeedConverter.class,
+      description = "The speed the stack's clock runs at (./linkpulse up --speed N): the deployment's waits, bake times and alarm periods "
+          + "run N times faster than the wall clock. A stack at another speed refuses the deploy (default: the stack's speed)")
+  Double speed;
+
   @Option(names = "--api-url", paramLabel = "URL",
       description = "The stack's HTTP API; its CodeDeploy and CloudWatch then come from the endpoint options (default: the running stack's)")
   URI api;
@@ -73,7 +79,7 @@ public final class DeployCommand implements Callable<Integer> {
             : aws.at(CodeDeployClient.builder(), "CODEDEPLOY", URI.create(live.path("AWS_ENDPOINT_URL_CODEDEPLOY").asText())).build();
         CloudWatchClient cloudWatch = live == null ? aws.cloudWatch()
             : aws.at(CloudWatchClient.builder(), "CLOUDWATCH", URI.create(live.path("AWS_ENDPOINT_URL_CLOUDWATCH").asText())).build()) {
-      return RehearseCommand.run(out, base, codeDeploy, cloudWatch, function, jar, variables, type);
+      return RehearseCommand.run(out, base, codeDeploy, cloudWatch, function, new RehearseCommand.Version(jar, variables, type, speed));
     }
   }
 }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentNotStartedException;
 import software.amazon.awssdk.services.codedeploy.model.LambdaTarget;
 
 /**
@@ -66,7 +67,12 @@ final class DeploymentFollower {
   }
 
   private void target(String id) {
-    List<String> targets = codeDeploy.listDeploymentTargets(r -> r.deploymentId(id)).targetIds();
+    List<String> targets;
+    try {
+      targets = codeDeploy.listDeploymentTargets(r -> r.deploymentId(id)).targetIds();
+    } catch (DeploymentNotStartedException e) {
+      return; // created, not yet started (ListDeploymentTargets' documented error): no target to show yet
+    }
     for (String targetId : targets) {
       LambdaTarget lambda = codeDeploy.getDeploymentTarget(r -> r.deploymentId(id).targetId(targetId)).deploymentTarget().lambdaTarget();
       if (lambda == null) continue;

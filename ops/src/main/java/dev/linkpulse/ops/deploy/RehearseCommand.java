@@ -3,6 +3,7 @@ package dev.linkpulse.ops.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.local.LocalConfig;
+import dev.linkpulse.ops.SpeedConverter;
 import dev.linkpulse.ops.StackFile;
 import dev.linkpulse.ops.UsageError;
 import java.io.PrintWriter;
@@ -36,25 +37,42 @@ final class RehearseCommand {
     return live.path("env");
   }
 
-  static int run(PrintWriter out, URI api, CodeDeployClient codeDeploy, CloudWatchClient cloudWatch, String function, Path jar,
-      Map<String, String> env, String type) throws Exception {
+  /** What the new version changes (artifact, environment, deployment type; each optional) and the speed expected of the stack. */
+  record Version(Path jar, Map<String, String> env, String type, Double speed) {}
+
+  static int run(PrintWriter out, URI api, CodeDeployClient codeDeploy, CloudWatchClient cloudWatch, String function, Version version)
+      throws Exception {
+    Path jar = version.jar();
+    Map<String, String> env = version.env();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("function", function);
     if (jar != null) body.put("jar", jar.toAbsolutePath().toString());
     body.put("env", env);
-    if (type != null) body.put("type", type);
+    if (version.type() != null) body.put("type", version.type());
+    if (version.speed() != null) body.put("speed", version.speed());
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve("/_admin/deployments"))
         .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() == 400) throw new UsageError(Json.tree(response.body()).path("message").asText(response.body()));
     if (response.statusCode() != 200) throw new IllegalStateException("the stack answered " + response.statusCode() + ": " + response.body());
-    String id = Json.tree(response.body()).path("deploymentId").asText();
+    JsonNode started = Json.tree(response.body());
+    String id = started.path("deploymentId").asText();
+    double speed = started.path("speed").asDouble(1);
     out.println("Deploying " + function + (env.isEmpty() ? "" : " with " + env) + (jar == null ? "" : " from " + jar)
-        + " on " + api + ": deployment " + id);
+        + " on " + api + ": deployment " + id + (speed > 0 && speed != 1 ? " (the stack's clock at " + SpeedConverter.format(speed) + "x)" : ""));
     out.flush();
-    String status = new DeploymentFollower(codeDeploy, cloudWatch, out, POLL).follow(id, LONGEST);
+    String status = new DeploymentFollower(codeDeploy, cloudWatch, out, POLL).follow(id, longest(speed));
     out.println("outcome: " + status + ("Succeeded".equals(status) ? "" : "; see ./linkpulse deploy status and runbooks/canary-rolled-back.md"));
     out.flush();
     return "Succeeded".equals(status) ? 0 : 1;
+  }
+
+  /**
+   * How long, in wall time, a deployment may take before this command gives up: {@link #LONGEST} of the stack's
+   * clock, but never under 10 minutes, since the hooks' own work (clicks through the pipeline) takes wall time.
+   */
+  static Duration longest(double speed) {
+    Duration scaled = speed > 0 ? Duration.ofMillis((long) (LONGEST.toMillis() / speed)) : LONGEST;
+    return scaled.compareTo(Duration.ofMinutes(10)) < 0 ? Duration.ofMinutes(10) : scaled;
   }
 
   static Map<String, String> pairs(List<String> values, String option) {

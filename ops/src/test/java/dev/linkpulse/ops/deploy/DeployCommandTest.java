@@ -7,13 +7,8 @@ import dev.linkpulse.core.DeployDrills;
 import dev.linkpulse.local.LocalStack;
 import dev.linkpulse.ops.Linkpulse;
 import dev.linkpulse.testkit.StackExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 
 /**
  * {@code linkpulse deploy FUNCTION} on a running local stack (its own clock: real time), followed through the stack's
@@ -25,26 +20,13 @@ class DeployCommandTest {
   static final StackExtension<LocalStack> stack = new StackExtension<>(LocalStack::ephemeral, LocalStack::apiUrl, LocalStack::token)
       .parameter("HookTimeoutSeconds", "60");
 
-  record Run(int exit, String out, String err) {}
-
-  static Run deploy(String... args) {
-    List<String> all = new ArrayList<>(List.of("deploy"));
-    all.addAll(List.of(args));
-    all.addAll(List.of("--api-url", stack.api(), "--codedeploy-endpoint-url", stack.stack().environment().get("AWS_ENDPOINT_URL_CODEDEPLOY"),
-        "--cloudwatch-endpoint-url", stack.stack().environment().get("AWS_ENDPOINT_URL_CLOUDWATCH")));
-    CommandLine cli = Linkpulse.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(all.toArray(String[]::new));
-    System.out.println(out);
-    return new Run(exit, out.toString(), err.toString());
+  static DeployRun deploy(String... args) {
+    return DeployRun.of(stack, args);
   }
 
   @Test
   void aGoodVersionDeploysAllAtOnceAndTheCommandPrintsEachStep() {
-    Run run = deploy("AggregatorFunction", "--type", "AllAtOnce");
+    DeployRun run = deploy("AggregatorFunction", "--type", "AllAtOnce");
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("Deploying AggregatorFunction", "BeforeAllowTraffic: Succeeded", "AllowTraffic: Succeeded",
         "AfterAllowTraffic: Succeeded", "traffic: AggregatorFunction:live 1 -> 2, 100% on 2", "alarms: {linkpulse-click-freshness-fast-burn=",
@@ -53,7 +35,7 @@ class DeployCommandTest {
 
   @Test
   void aRecorderVersionThatDropsAFieldIsFailedByPostTrafficAndRolledBack() {
-    Run run = deploy("RecorderFunction", "--env", DeployDrills.DROP_FIELD + "=utm", "--type", "AllAtOnce");
+    DeployRun run = deploy("RecorderFunction", "--env", DeployDrills.DROP_FIELD + "=utm", "--type", "AllAtOnce");
     assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
     assertThat(run.out()).contains("BeforeAllowTraffic: Succeeded", "AfterAllowTraffic: Failed", "rolled back by",
         "rollback succeeded", "outcome: Failed");
@@ -64,6 +46,17 @@ class DeployCommandTest {
     assertThat(deploy("NoSuchFunction").exit()).isEqualTo(Linkpulse.USAGE);
     assertThat(deploy("RedirectFunction", "--type", "Canary99Percent1Minute").exit()).isEqualTo(Linkpulse.USAGE);
     assertThat(deploy("RedirectFunction", "--env", "NOEQUALS").exit()).isEqualTo(Linkpulse.USAGE);
+    for (String speed : new String[] {"0", "-60", "fast", "NaN", "Infinity"}) {
+      DeployRun run = deploy("RedirectFunction", "--speed", speed);
+      assertThat(run.exit()).as("--speed " + speed).isEqualTo(Linkpulse.USAGE);
+      assertThat(run.err().lines()).as(run.err()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .contains("--speed", "'" + speed + "' is not a positive number");
+    }
+    // This stack runs on the wall clock: a deploy that expects 60x would see bake times, not alarm periods, sped up.
+    DeployRun faster = deploy("RedirectFunction", "--speed", "60");
+    assertThat(faster.exit()).isEqualTo(Linkpulse.USAGE);
+    assertThat(faster.err().lines()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("--speed 60: this stack's clock runs at 1x the wall clock", "./linkpulse up --speed 60");
     var deployments = stack.stack().deployments();
     assertThat(deployments.client().listDeploymentGroups(r -> r.applicationName(deployments.application())).deploymentGroups())
         .noneMatch(group -> group.contains("RedirectFunction"));
