@@ -42,13 +42,18 @@ public final class DeployDrills {
       this.share = share;
     }
 
-    /** Whether the next event is one of the share. */
-    public synchronized boolean next() {
+    /**
+     * Whether the next event is one of the share. A zero share (production: the drill is unset) answers before the
+     * lock, so the redirect's requests never queue on it; {@code share} is final, so the unlocked read is safe.
+     */
+    public boolean next() {
       if (share == 0) return false;
-      credit += share;
-      if (credit < 1 - 1e-9) return false;
-      credit -= 1;
-      return true;
+      synchronized (this) {
+        credit += share;
+        if (credit < 1 - 1e-9) return false;
+        credit -= 1;
+        return true;
+      }
     }
   }
 }

@@ -82,8 +82,8 @@ class HashingTest {
     }
     assertThat(seen).as("no collisions among %d sequential keys", n).hasSize(n);
     // 255 degrees of freedom: mean 255, standard deviation about 22.6; 400 is over six deviations out.
-    double topChi = chiSquare(topBuckets);
-    double lowChi = chiSquare(lowBuckets);
+    double topChi = ChiSquare.of(topBuckets);
+    double lowChi = ChiSquare.of(lowBuckets);
     System.out.printf("hash64 over %d keys: chi-square of top byte %.1f, of low byte %.1f (df 255)%n", n, topChi, lowChi);
     assertThat(topChi).isLessThan(400);
     assertThat(lowChi).isLessThan(400);
@@ -111,7 +111,7 @@ class HashingTest {
       buckets[Math.floorMod(Hashing.fnv1a32(new java.util.UUID(random.nextLong(), random.nextLong()).toString()), 32)]++;
     }
     // 31 degrees of freedom: mean 31, standard deviation about 7.9.
-    assertThat(chiSquare(buckets)).isLessThan(90);
+    assertThat(ChiSquare.of(buckets)).isLessThan(90);
   }
 
   private static long fmix64(long h) {
@@ -130,14 +130,5 @@ class HashingTest {
       h = (h * 16777619L) & 0xFFFFFFFFL;
     }
     return (int) h;
-  }
-
-  private static double chiSquare(long[] counts) {
-    long total = 0;
-    for (long c : counts) total += c;
-    double expected = total / (double) counts.length;
-    double sum = 0;
-    for (long c : counts) sum += (c - expected) * (c - expected) / expected;
-    return sum;
   }
 }

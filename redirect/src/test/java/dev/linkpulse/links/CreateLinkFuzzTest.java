@@ -7,18 +7,14 @@ import dev.linkpulse.core.http.ApiException;
 import dev.linkpulse.core.links.CodeGenerator;
 import dev.linkpulse.core.links.Link;
 import dev.linkpulse.core.links.LinkCreated;
-import dev.linkpulse.core.links.LinkStore;
-import dev.linkpulse.core.links.Page;
 import dev.linkpulse.core.links.UrlValidator;
+import dev.linkpulse.fixtures.InMemoryLinkStore;
 import dev.linkpulse.testing.FuzzInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,7 +33,8 @@ class CreateLinkFuzzTest {
 
   @FuzzTest
   void body(byte[] input) {
-    StoredLinks store = new StoredLinks();
+    InMemoryLinkStore store = new InMemoryLinkStore();
+    store.putIfAbsent(TAKEN); // one alias already taken by someone else
     List<LinkCreated> announced = new ArrayList<>();
     LinkService service = new LinkService(store, new UrlValidator("https://lnk.example"), codes, CLOCK, "https://lnk.example", null, announced::add);
     LinkView view;
@@ -46,47 +43,12 @@ class CreateLinkFuzzTest {
     } catch (ApiException refused) {
       assertThat(refused.status()).isBetween(400, 499);
       assertThat(CODES).contains(refused.code());
-      assertThat(store.links).containsOnlyKeys(TAKEN.code());
+      assertThat(store.links()).containsOnlyKeys(TAKEN.code());
       assertThat(announced).isEmpty();
       return;
     }
-    assertThat(store.links).hasSize(2).containsKey(view.code());
+    assertThat(store.links()).hasSize(2).containsKey(view.code());
     assertThat(announced).singleElement().extracting(LinkCreated::code).isEqualTo(view.code());
-    assertThat(store.links.get(view.code()).owner()).isEqualTo("alice");
-  }
-
-  /** Holds what was written, with one alias already taken by someone else. */
-  private static final class StoredLinks implements LinkStore {
-    final Map<String, Link> links = new HashMap<>(Map.of(TAKEN.code(), TAKEN));
-
-    @Override
-    public boolean putIfAbsent(Link link) {
-      return links.putIfAbsent(link.code(), link) == null;
-    }
-
-    @Override
-    public Optional<Link> find(String code) {
-      return Optional.ofNullable(links.get(code));
-    }
-
-    @Override
-    public Optional<Link> findOwned(String owner, String code) {
-      return find(code).filter(l -> l.owner().equals(owner));
-    }
-
-    @Override
-    public boolean reopen(String code, String incarnation) {
-      throw new UnsupportedOperationException("create never reopens");
-    }
-
-    @Override
-    public boolean deleteOwned(String owner, String code) {
-      throw new UnsupportedOperationException("create never deletes");
-    }
-
-    @Override
-    public Page<Link> listByOwner(String owner, int limit, String cursor) {
-      throw new UnsupportedOperationException("create never lists");
-    }
+    assertThat(store.links().get(view.code()).owner()).isEqualTo("alice");
   }
 }

@@ -3,6 +3,7 @@ package dev.linkpulse.core.links;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.linkpulse.core.ChiSquare;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -60,7 +61,7 @@ class CodeGeneratorTest {
           .as("count of '%s'", CodeGenerator.ALPHABET.charAt(i))
           .isBetween(expected * 0.9, expected * 1.1);
     }
-    double chiSquare = chiSquare(counts);
+    double chiSquare = ChiSquare.of(counts);
     System.out.printf("CodeGenerator: %d characters, expected %.1f per symbol, min %d, max %d, chi-square %.1f (df 61)%n",
         total, expected, IntStream.range(0, SYMBOLS).mapToLong(i -> counts[i]).min().orElseThrow(),
         IntStream.range(0, SYMBOLS).mapToLong(i -> counts[i]).max().orElseThrow(), chiSquare);
@@ -69,7 +70,7 @@ class CodeGeneratorTest {
 
   @Test
   void symbolsAreUniformWithTheProductionSecureRandomToo() {
-    assertThat(chiSquare(symbolCounts(new CodeGenerator(), CODES))).isLessThan(CHI_SQUARE_BOUND + 20);
+    assertThat(ChiSquare.of(symbolCounts(new CodeGenerator(), CODES))).isLessThan(CHI_SQUARE_BOUND + 20);
   }
 
   @Test
@@ -81,7 +82,7 @@ class CodeGeneratorTest {
       for (int p = 0; p < code.length(); p++) counts[p][CodeGenerator.ALPHABET.indexOf(code.charAt(p))]++;
     }
     for (int p = 0; p < CodeGenerator.LENGTH; p++) {
-      assertThat(chiSquare(counts[p])).as("chi-square at position %d", p).isLessThan(CHI_SQUARE_BOUND);
+      assertThat(ChiSquare.of(counts[p])).as("chi-square at position %d", p).isLessThan(CHI_SQUARE_BOUND);
     }
   }
 
@@ -91,7 +92,7 @@ class CodeGeneratorTest {
     Random random = new Random(7);
     long[] counts = new long[SYMBOLS];
     for (int i = 0; i < CODES * CodeGenerator.LENGTH; i++) counts[(random.nextInt() & 0xFF) % SYMBOLS]++;
-    assertThat(chiSquare(counts)).isGreaterThan(CHI_SQUARE_BOUND * 5);
+    assertThat(ChiSquare.of(counts)).isGreaterThan(CHI_SQUARE_BOUND * 5);
   }
 
   @Test
@@ -147,15 +148,6 @@ class CodeGeneratorTest {
       for (char c : generator.next().toCharArray()) counts[CodeGenerator.ALPHABET.indexOf(c)]++;
     }
     return counts;
-  }
-
-  private static double chiSquare(long[] counts) {
-    long total = 0;
-    for (long c : counts) total += c;
-    double expected = total / (double) counts.length;
-    double sum = 0;
-    for (long c : counts) sum += (c - expected) * (c - expected) / expected;
-    return sum;
   }
 
   private static ScriptedRandom scripted(int... values) {

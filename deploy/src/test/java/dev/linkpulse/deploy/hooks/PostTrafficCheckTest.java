@@ -3,20 +3,19 @@ package dev.linkpulse.deploy.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkpulse.core.clicks.SyntheticClicks;
-import java.time.Clock;
+import dev.linkpulse.fixtures.InMemoryLinkStore;
+import dev.linkpulse.fixtures.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** PostTraffic: every marked click counted exactly, or Failed; the deadline is reached by moving a clock, not sleeping. */
 class PostTrafficCheckTest {
-  final MovingClock clock = new MovingClock(Instant.parse("2026-12-01T12:00:00Z"));
+  final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
   final SyntheticClicks synthetic = SyntheticClicks.of("k".repeat(32), "lp-canary");
-  final CanaryLink canary = new CanaryLink(new InMemoryLinks(), "lp-canary", clock);
+  final CanaryLink canary = new CanaryLink(new InMemoryLinkStore(), "lp-canary", clock);
   final List<String> markers = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
   final PostTrafficCheck.PublicClicks publicEndpoint = (code, marker, source) -> {
@@ -64,33 +63,5 @@ class PostTrafficCheckTest {
 
   private PostTrafficCheck check(PostTrafficCheck.PublicClicks clicks, PostTrafficCheck.CanaryCounts counts) {
     return new PostTrafficCheck(canary, synthetic, clicks, counts, clock::advance, clock, 10, Duration.ofSeconds(60));
-  }
-
-  /** A clock the check's pauses move forward. */
-  static final class MovingClock extends Clock {
-    private Instant now;
-
-    MovingClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.clicks.SyntheticClicks;
 import dev.linkpulse.core.http.EdgeTrust;
+import dev.linkpulse.fixtures.InMemoryLinkStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ProbesTest {
   static final String VERSION = "arn:aws:lambda:us-east-1:000000000000:function:RedirectFunction:7";
   final Clock clock = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
-  final InMemoryLinks links = new InMemoryLinks();
+  final InMemoryLinkStore links = new InMemoryLinkStore();
   final CanaryLink canary = new CanaryLink(links, "lp-canary", clock);
 
   @Test
@@ -24,7 +25,7 @@ class ProbesTest {
     FakeVersion redirect = new FakeVersion(e -> "{\"statusCode\":302,\"headers\":{\"Location\":\"https://canary.linkpulse.invalid/lp-canary\"}}");
     Verdict v = new RedirectProbe(redirect, VERSION, canary, "edge-secret", clock).run();
     assertThat(v.passed()).as(v.reason()).isTrue();
-    assertThat(links.links.get("lp-canary").owner()).isEqualTo(SyntheticClicks.CANARY_OWNER);
+    assertThat(links.links().get("lp-canary").owner()).isEqualTo(SyntheticClicks.CANARY_OWNER);
     assertThat(redirect.versions).containsExactly(VERSION);
     JsonNode event = Json.tree(redirect.events.get(0));
     assertThat(event.path("version").asText()).isEqualTo("2.0");

@@ -4,7 +4,7 @@ import static dev.linkpulse.emulators.stepfunctions.SfnHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -13,17 +13,11 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 /** Catch from the developer guide: the error output {Error, Cause} placed by the catcher's ResultPath, first match wins. */
 class CatchConformanceTest {
   private static final String FN = "arn:aws:lambda:us-east-1:000000000000:function:";
-  private static SfnHarness h;
+  @AutoClose private static final SfnHarness h = new SfnHarness();
 
   @BeforeAll
   static void start() {
-    h = new SfnHarness();
     h.lambda.on("boom", p -> LambdaInvoker.Result.functionError("CustomError", "This is a custom error!"));
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
   }
 
   private static DescribeExecutionResponse run(String catchers, String input) {

@@ -2,8 +2,7 @@ package dev.linkpulse.emulators.stepfunctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,17 +11,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** Choice rules from the developer guide's Choice state page: every operator, its Path variant, And/Or/Not, type tests. */
 class ChoiceRulesConformanceTest {
-  private static SfnHarness h;
-
-  @BeforeAll
-  static void start() {
-    h = new SfnHarness();
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
+  @AutoClose private static final SfnHarness h = new SfnHarness();
 
   /** Wraps a top-level rule so that only its own closing brace gains Next. */
   private static String top(String rule) {

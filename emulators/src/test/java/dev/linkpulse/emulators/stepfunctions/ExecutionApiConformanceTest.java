@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,17 +28,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineType;
 class ExecutionApiConformanceTest {
   private static final String WAIT = "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":100,\"End\":true}}}";
   private static final String PASS = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
-  private static SfnHarness h;
-
-  @BeforeAll
-  static void start() {
-    h = new SfnHarness();
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
+  @AutoClose private static final SfnHarness h = new SfnHarness();
 
   @Test
   void startExecutionWithTheSameNameAndInputWhileOpenReturnsTheSameExecution() {

@@ -4,7 +4,7 @@ import static dev.linkpulse.emulators.stepfunctions.SfnHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -12,18 +12,12 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 /** GetExecutionHistory: AWS's event types in AWS's order, with their detail members, ids and previousEventId links. */
 class HistoryShapeConformanceTest {
-  private static SfnHarness h;
+  @AutoClose private static final SfnHarness h = new SfnHarness();
 
   @BeforeAll
   static void start() {
-    h = new SfnHarness();
     h.lambda.on("ok", p -> LambdaInvoker.Result.success("{\"fine\":true}"));
     h.lambda.on("bad", p -> LambdaInvoker.Result.functionError("Broken", "it broke"));
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
   }
 
   private static List<HistoryEvent> historyOf(String definition, String input) {

@@ -4,7 +4,7 @@ import static dev.linkpulse.emulators.stepfunctions.SfnHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -15,21 +15,15 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * OutputPath), on the examples of the specification and of the developer guide's "Input and output" pages.
  */
 class PathProcessingConformanceTest {
-  private static SfnHarness h;
+  @AutoClose private static final SfnHarness h = new SfnHarness();
 
   @BeforeAll
   static void start() {
-    h = new SfnHarness();
     h.lambda.on("hello", p -> LambdaInvoker.Result.success("\"Hello, " + p.path("who").asText() + "!\""));
     h.lambda.on("add", p -> LambdaInvoker.Result.success(String.valueOf(p.path("val1").asInt() + p.path("val2").asInt())));
     h.lambda.on("cluster", p -> LambdaInvoker.Result.success("{\"resourceType\":\"elasticmapreduce\",\"resource\":\"createCluster.sync\","
         + "\"output\":{\"SdkHttpMetadata\":{\"HttpStatusCode\":200},\"SdkResponseMetadata\":{\"RequestId\":\"1234\"},\"ClusterId\":\"AKIAIOSFODNN7EXAMPLE\"}}"));
     h.lambda.echo("echo");
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
   }
 
   private static final String FN = "arn:aws:lambda:us-east-1:000000000000:function:";

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -18,20 +18,14 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /** .waitForTaskToken and SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat with the API reference's errors. */
 class TaskTokenConformanceTest {
-  private static SfnHarness h;
+  @AutoClose private static final SfnHarness h = new SfnHarness();
   private static final String WAIT = "{\"StartAt\":\"Review\",\"States\":{\"Review\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::lambda:invoke.waitForTaskToken\","
       + "\"Parameters\":{\"FunctionName\":\"ask\",\"Payload\":{\"token.$\":\"$$.Task.Token\",\"link.$\":\"$.link\"}},\"TimeoutSeconds\":3600,"
       + "\"ResultPath\":\"$.decision\",\"End\":true}}}";
 
   @BeforeAll
   static void start() {
-    h = new SfnHarness();
     h.lambda.on("ask", p -> LambdaInvoker.Result.success("{\"queued\":true}"));
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
   }
 
   private static String waiting(String[] arnOut) {

@@ -3,8 +3,7 @@ package dev.linkpulse.emulators.stepfunctions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -12,17 +11,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 /** The Wait state's four forms: Seconds, Timestamp, SecondsPath, TimestampPath; a past timestamp does not wait. */
 class WaitConformanceTest {
-  private static SfnHarness h;
-
-  @BeforeAll
-  static void start() {
-    h = new SfnHarness();
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
+  @AutoClose private static final SfnHarness h = new SfnHarness();
 
   @ParameterizedTest(name = "{0} with {1} waits {2} s")
   @CsvSource(delimiter = ';', value = {

@@ -3,7 +3,6 @@ package dev.linkpulse.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkpulse.emulators.codedeploy.SamDeploymentPreference;
-import dev.linkpulse.local.LocalConfig;
 import dev.linkpulse.template.Resolver;
 import dev.linkpulse.template.Template;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,14 +24,8 @@ class CanaryContractTest {
   /** The moderation saga's starter (it consumes LinkCreatedQueue) and its steps (the state machine's tasks). */
   static final List<String> SAGA = List.of("SagaStarterFunction", "ReserveQuotaFunction", "ScreenFunction", "EnterReviewFunction",
       "ActivateFunction", "RejectFunction", "ReleaseQuotaFunction", "MarkFailedFunction");
-  static Path root;
-  static Template template;
-
-  @BeforeAll
-  static void load() throws IOException {
-    root = LocalConfig.findRoot();
-    template = Template.load(root.resolve("template.yaml"));
-  }
+  static final Path root = ProjectTemplate.ROOT;
+  static final Template template = ProjectTemplate.TEMPLATE;
 
   @Test
   void everyFunctionThatServesOrConsumesIsPublishedThroughAnAliasWithADeploymentPreference() {
@@ -67,14 +59,11 @@ class CanaryContractTest {
 
   @Test
   void aRouteToABareFunctionIsCaught(@TempDir Path dir) throws IOException {
-    String broken = Files.readString(root.resolve("template.yaml"))
+    Template t = ProjectTemplate.edited(dir, yaml -> yaml
         .replace("${WsRoutesFunction.Alias}/invocations", "${WsRoutesFunction.Arn}/invocations")
         .replace("FunctionName: !Ref WsAuthorizerFunction.Alias", "FunctionName: !Ref WsAuthorizerFunction")
         .replace("ScreenFunctionArn: !Ref ScreenFunction.Alias", "ScreenFunctionArn: !GetAtt ScreenFunction.Arn")
-        .replaceFirst("      AutoPublishAlias: live\n", "");
-    Path file = dir.resolve("template.yaml");
-    Files.writeString(file, broken);
-    Template t = Template.load(file);
+        .replaceFirst("      AutoPublishAlias: live\n", ""));
     assertThat(AliasTargets.bareTargets(t)).hasSize(4)
         .anyMatch(p -> p.startsWith("WsRoutesIntegration")).anyMatch(p -> p.startsWith("WsAuthorizerPermission"))
         .anyMatch(p -> p.startsWith("ModerationStateMachine: targets ScreenFunction.Arn")).anyMatch(p -> p.contains("no AutoPublishAlias"));

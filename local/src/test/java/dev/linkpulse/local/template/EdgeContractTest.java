@@ -3,17 +3,14 @@ package dev.linkpulse.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkpulse.core.http.EdgeTrust;
-import dev.linkpulse.local.LocalConfig;
 import dev.linkpulse.template.FunctionSpec;
 import dev.linkpulse.template.Resolver;
 import dev.linkpulse.template.Template;
-import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,12 +18,7 @@ import org.junit.jupiter.api.Test;
  * function checks, forwarding only the viewer headers CloudFront adds itself, caching nothing, and serving one host.
  */
 class EdgeContractTest {
-  private static Template template;
-
-  @BeforeAll
-  static void load() throws IOException {
-    template = Template.load(LocalConfig.findRoot().resolve("template.yaml"));
-  }
+  private static final Template template = ProjectTemplate.TEMPLATE;
 
   private static Map<String, Object> distribution() {
     return Template.map(template.resourcesOfType("AWS::CloudFront::Distribution").get("EdgeDistribution").get("DistributionConfig"));

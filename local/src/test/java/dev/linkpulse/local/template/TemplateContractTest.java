@@ -3,7 +3,6 @@ package dev.linkpulse.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.linkpulse.local.LocalConfig;
 import dev.linkpulse.template.FunctionSpec;
 import dev.linkpulse.template.Resolver;
 import dev.linkpulse.template.Template;
@@ -23,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,14 +29,8 @@ import org.junit.jupiter.api.Test;
  * the template least-privilege and loss-free.
  */
 class TemplateContractTest {
-  static Path root;
-  static Template template;
-
-  @BeforeAll
-  static void load() throws IOException {
-    root = LocalConfig.findRoot();
-    template = Template.load(root.resolve("template.yaml"));
-  }
+  static final Path root = ProjectTemplate.ROOT;
+  static final Template template = ProjectTemplate.TEMPLATE;
 
   @Test
   void everyRefGetAttAndSubPointsAtSomethingThatExists() {
@@ -251,12 +243,9 @@ class TemplateContractTest {
   @Test
   void aTemplateWithAMisspelledHandlerOrDanglingRefIsCaught(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     // The same checks as above, run on a template broken the two ways a rename breaks it.
-    String broken = Files.readString(root.resolve("template.yaml"))
+    Template t = ProjectTemplate.edited(dir, yaml -> yaml
         .replace("dev.linkpulse.redirect.RedirectHandler::", "dev.linkpulse.redirect.RedirectHandlr::")
-        .replace("!GetAtt LinkpulseTable.Arn", "!GetAtt LinkpulseTabel.Arn");
-    Path file = dir.resolve("template.yaml");
-    Files.writeString(file, broken);
-    Template t = Template.load(file);
+        .replace("!GetAtt LinkpulseTable.Arn", "!GetAtt LinkpulseTabel.Arn"));
     assertThat(danglingReferences(t)).contains("LinkpulseTabel");
     assertThat(missingHandlers(t)).containsExactly("RedirectFunction: dev.linkpulse.redirect.RedirectHandlr");
   }

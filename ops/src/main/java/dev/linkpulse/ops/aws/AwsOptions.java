@@ -73,70 +73,91 @@ public final class AwsOptions {
     return new AwsOptions();
   }
 
-  Optional<URI> sqsEndpoint() {
-    return Endpoints.choose("--endpoint-url", sqsEndpoint, AwsClients.endpointVariables("SQS"));
+  /**
+   * The services a command may call: the option that overrides each one's endpoint, its SDK service id, and the
+   * variables read without the option. {@link #validate()} checks them in this order, so the first bad one named is
+   * the same whatever the command.
+   */
+  enum Service {
+    CODEDEPLOY("--codedeploy-endpoint-url", "CODEDEPLOY"),
+    SQS("--endpoint-url", "SQS"),
+    CLOUDWATCH("--cloudwatch-endpoint-url", "CLOUDWATCH"),
+    DYNAMODB("--dynamodb-endpoint-url", "DYNAMODB"),
+    /** DynamoDB's option, its own variable, then DynamoDB's variables: see the class comment. */
+    DYNAMODB_STREAMS("--dynamodb-endpoint-url", "DYNAMODB_STREAMS",
+        Stream.concat(Stream.of("AWS_ENDPOINT_URL_DYNAMODB_STREAMS"), AwsClients.endpointVariables("DYNAMODB").stream()).toList()),
+    SFN("--sfn-endpoint-url", "SFN");
+
+    final String option;
+    final String id;
+    final List<String> variables;
+
+    Service(String option, String id) {
+      this(option, id, AwsClients.endpointVariables(id));
+    }
+
+    Service(String option, String id, List<String> variables) {
+      this.option = option;
+      this.id = id;
+      this.variables = variables;
+    }
   }
 
-  Optional<URI> dynamoEndpoint() {
-    return Endpoints.choose("--dynamodb-endpoint-url", dynamoEndpoint, AwsClients.endpointVariables("DYNAMODB"));
+  /** What the service's option was given, if anything. */
+  private String flag(Service service) {
+    return switch (service) {
+      case CODEDEPLOY -> codeDeployEndpoint;
+      case SQS -> sqsEndpoint;
+      case CLOUDWATCH -> cloudWatchEndpoint;
+      case DYNAMODB, DYNAMODB_STREAMS -> dynamoEndpoint;
+      case SFN -> sfnEndpoint;
+    };
   }
 
-  Optional<URI> sfnEndpoint() {
-    return Endpoints.choose("--sfn-endpoint-url", sfnEndpoint, AwsClients.endpointVariables("SFN"));
-  }
-
-  Optional<URI> streamsEndpoint() {
-    List<String> variables = Stream.concat(Stream.of("AWS_ENDPOINT_URL_DYNAMODB_STREAMS"), AwsClients.endpointVariables("DYNAMODB").stream()).toList();
-    return Endpoints.choose("--dynamodb-endpoint-url", dynamoEndpoint, variables);
-  }
-
-  Optional<URI> codeDeployEndpoint() {
-    return Endpoints.choose("--codedeploy-endpoint-url", codeDeployEndpoint, AwsClients.endpointVariables("CODEDEPLOY"));
-  }
-
-  Optional<URI> cloudWatchEndpoint() {
-    return Endpoints.choose("--cloudwatch-endpoint-url", cloudWatchEndpoint, AwsClients.endpointVariables("CLOUDWATCH"));
+  /** Where the service's calls go: its option, else its variables, else AWS's own endpoint (empty). */
+  Optional<URI> endpoint(Service service) {
+    return Endpoints.choose(service.option, flag(service), service.variables);
   }
 
   /** Checks the options without contacting anything; a bad URL is bad input. */
   public void validate() {
-    codeDeployEndpoint();
-    sqsEndpoint();
-    cloudWatchEndpoint();
-    dynamoEndpoint();
-    streamsEndpoint();
-    sfnEndpoint();
+    for (Service service : Service.values()) endpoint(service);
     if (region != null && !region.matches("[a-z0-9-]{2,32}")) throw new UsageError("--region '" + region + "' is not a region name");
     if (profile != null && !profile.matches("\\S+")) throw new UsageError("--profile '" + profile + "' is not a profile name");
   }
 
   public SqsClient sqs() {
-    return configure(SqsClient.builder(), "SQS", sqsEndpoint()).build();
+    return client(SqsClient.builder(), Service.SQS).build();
   }
 
   public DynamoDbClient dynamo() {
-    return configure(DynamoDbClient.builder(), "DYNAMODB", dynamoEndpoint()).build();
+    return client(DynamoDbClient.builder(), Service.DYNAMODB).build();
   }
 
   public CodeDeployClient codeDeploy() {
-    return configure(CodeDeployClient.builder(), "CODEDEPLOY", codeDeployEndpoint()).build();
+    return client(CodeDeployClient.builder(), Service.CODEDEPLOY).build();
   }
 
   public SfnClient sfn() {
-    return configure(SfnClient.builder(), "SFN", sfnEndpoint()).build();
+    return client(SfnClient.builder(), Service.SFN).build();
   }
 
   public CloudWatchClient cloudWatch() {
-    return configure(CloudWatchClient.builder(), "CLOUDWATCH", cloudWatchEndpoint()).build();
+    return client(CloudWatchClient.builder(), Service.CLOUDWATCH).build();
   }
 
   public DynamoDbStreamsClient streams() {
-    return configure(DynamoDbStreamsClient.builder(), "DYNAMODB_STREAMS", streamsEndpoint()).build();
+    return client(DynamoDbStreamsClient.builder(), Service.DYNAMODB_STREAMS).build();
   }
 
   /** A client of any service at {@code endpoint} (a local emulator, say), with these options' region and credentials. */
   public <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B at(B builder, String serviceId, URI endpoint) {
     return configure(builder, serviceId, Optional.of(endpoint));
+  }
+
+  /** The one place a client is built from a service's endpoint option, with these options' region and credentials. */
+  private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B client(B builder, Service service) {
+    return configure(builder, service.id, endpoint(service));
   }
 
   private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, String serviceId, Optional<URI> endpoint) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -33,21 +34,16 @@ public final class BenchCommand {
       "Starts its own local stack on free ports (in memory); a running ./linkpulse up is not touched."})
   static final class Pipeline implements Callable<Integer> {
     @Option(names = "--clicks", description = "distinct clicks per workload (default ${DEFAULT-VALUE})") int clicks = 10_000;
-    @Option(names = "--duplicates", description = "share of clicks delivered twice (default ${DEFAULT-VALUE})") double duplicates = 0.02;
-    @Option(names = "--workload", description = "viral, zipf or all (default ${DEFAULT-VALUE})") String workload = "all";
+    @Mixin WorkloadOptions workloads;
     @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "override a template parameter, e.g. AggregatorBatchWindowSeconds=2")
     Map<String, String> parameters = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
       if (clicks < 100 || clicks > 1_000_000) throw new UsageError("--clicks must be between 100 and 1000000");
-      if (duplicates < 0 || duplicates > 0.5) throw new UsageError("--duplicates must be between 0 and 0.5");
-      if (!List.of("viral", "zipf", "all").contains(workload)) throw new UsageError("--workload must be viral, zipf or all");
-      List<Workload> workloads = new ArrayList<>();
-      if (!workload.equals("zipf")) workloads.add(Workload.viral(clicks, duplicates, 42));
-      if (!workload.equals("viral")) workloads.add(Workload.zipf(clicks, 10_000, 1.1, duplicates, 43));
+      List<Workload> chosen = workloads.workloads(clicks);
       PipelineBench bench = new PipelineBench(System.out);
-      bench.print(bench.run(workloads, parameters));
+      bench.print(bench.run(chosen, parameters));
       return 0;
     }
   }
@@ -99,8 +95,7 @@ public final class BenchCommand {
     @Option(names = "--seconds", description = "simulated seconds of clicks (default ${DEFAULT-VALUE})") int seconds = 10;
     @Option(names = "--shards", description = "stream shards = table partitions (default ${DEFAULT-VALUE}: 10,000+ WCU/s needs at least 11 partitions of 1,000, and partitions split in halves)")
     int shards = 16;
-    @Option(names = "--duplicates", description = "share of clicks delivered twice (default ${DEFAULT-VALUE})") double duplicates = 0.02;
-    @Option(names = "--workload", description = "viral, zipf or all (default ${DEFAULT-VALUE})") String workload = "all";
+    @Mixin WorkloadOptions workloads;
     @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "override a template parameter, e.g. AggregatorBatchWindowSeconds=1")
     Map<String, String> parameters = new LinkedHashMap<>();
     @Option(names = "--windows", split = ",", paramLabel = "SECONDS",
@@ -115,12 +110,7 @@ public final class BenchCommand {
       if (seconds < 1 || seconds > 120) throw new UsageError("--seconds must be between 1 and 120");
       if (shards < 1 || shards > 256) throw new UsageError("--shards must be between 1 and 256");
       if (windows.stream().anyMatch(w -> w < 0 || w > 300)) throw new UsageError("--windows must be between 0 and 300 seconds each");
-      if (duplicates < 0 || duplicates > 0.5) throw new UsageError("--duplicates must be between 0 and 0.5");
-      if (!List.of("viral", "zipf", "all").contains(workload)) throw new UsageError("--workload must be viral, zipf or all");
-      int clicks = rate * seconds;
-      List<Workload> workloads = new ArrayList<>();
-      if (!workload.equals("zipf")) workloads.add(Workload.viral(clicks, duplicates, 42));
-      if (!workload.equals("viral")) workloads.add(Workload.zipf(clicks, 10_000, 1.1, duplicates, 43));
+      List<Workload> chosen = workloads.workloads(rate * seconds);
       List<HotKeySimulation.Settings> settings = new ArrayList<>();
       if (windows.isEmpty()) settings.add(HotKeyBench.settings(rate, shards, parameters));
       for (double window : windows) {
@@ -129,7 +119,7 @@ public final class BenchCommand {
         settings.add(HotKeyBench.settings(rate, shards, withWindow));
       }
       HotKeyBench bench = new HotKeyBench(System.out);
-      bench.print(bench.run(workloads, settings, breakdown));
+      bench.print(bench.run(chosen, settings, breakdown));
       return 0;
     }
   }

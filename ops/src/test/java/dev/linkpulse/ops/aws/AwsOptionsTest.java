@@ -34,20 +34,20 @@ class AwsOptionsTest {
     Map<String, String> env = Map.of("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:2222", "AWS_ENDPOINT_URL", "http://127.0.0.1:3333",
         "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:4444");
     Env.scoped(env, () -> {
-      assertThat(flags.sqsEndpoint()).contains(URI.create("http://127.0.0.1:1111"));
+      assertThat(flags.endpoint(AwsOptions.Service.SQS)).contains(URI.create("http://127.0.0.1:1111"));
       AwsOptions none = new AwsOptions();
-      assertThat(none.sqsEndpoint()).contains(URI.create("http://127.0.0.1:2222"));
-      assertThat(none.dynamoEndpoint()).contains(URI.create("http://127.0.0.1:4444"));
-      assertThat(none.streamsEndpoint()).as("the local DynamoDB engine serves Streams on the DynamoDB port").contains(URI.create("http://127.0.0.1:4444"));
+      assertThat(none.endpoint(AwsOptions.Service.SQS)).contains(URI.create("http://127.0.0.1:2222"));
+      assertThat(none.endpoint(AwsOptions.Service.DYNAMODB)).contains(URI.create("http://127.0.0.1:4444"));
+      assertThat(none.endpoint(AwsOptions.Service.DYNAMODB_STREAMS)).as("the local DynamoDB engine serves Streams on the DynamoDB port").contains(URI.create("http://127.0.0.1:4444"));
       return null;
     });
     Env.scoped(Map.of("AWS_ENDPOINT_URL", "http://localhost:3333"), () -> {
-      assertThat(new AwsOptions().sqsEndpoint()).contains(URI.create("http://localhost:3333"));
-      assertThat(new AwsOptions().streamsEndpoint()).contains(URI.create("http://localhost:3333"));
+      assertThat(new AwsOptions().endpoint(AwsOptions.Service.SQS)).contains(URI.create("http://localhost:3333"));
+      assertThat(new AwsOptions().endpoint(AwsOptions.Service.DYNAMODB_STREAMS)).contains(URI.create("http://localhost:3333"));
       return null;
     });
     Env.scoped(Map.of("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", "http://127.0.0.1:5555", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:4444"), () -> {
-      assertThat(new AwsOptions().streamsEndpoint()).as("the streams variable wins over DynamoDB's").contains(URI.create("http://127.0.0.1:5555"));
+      assertThat(new AwsOptions().endpoint(AwsOptions.Service.DYNAMODB_STREAMS)).as("the streams variable wins over DynamoDB's").contains(URI.create("http://127.0.0.1:5555"));
       return null;
     });
     AwsOptions bad = new AwsOptions();

@@ -104,8 +104,8 @@ class UniqueSketchPropertiesTest {
 
   /** The documented dense layout, written bit by bit: independent of the production code's 4-per-3-bytes packing. */
   private static byte[] packDense(int[] registers) {
-    byte[] bytes = new byte[UniqueSketch.DENSE_BYTES];
-    bytes[0] = UniqueSketch.FORMAT_DENSE_V1;
+    byte[] bytes = new byte[SketchCodec.DENSE_BYTES];
+    bytes[0] = SketchCodec.FORMAT_DENSE_V1;
     for (int i = 0; i < registers.length; i++) {
       for (int bit = 0; bit < 6; bit++) {
         int position = 8 + i * 6 + bit; // bit index in the blob, most significant first, after the format byte

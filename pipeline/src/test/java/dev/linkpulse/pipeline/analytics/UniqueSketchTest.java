@@ -158,10 +158,10 @@ class UniqueSketchTest {
 
   @Test
   void smallSketchesAreSparseAndLargeOnesDeflatedToAboutHalfTheDenseSize() {
-    assertThat(sketchOf("f-", 0, 100).toBytes()[0]).isEqualTo(UniqueSketch.FORMAT_SPARSE_V1);
+    assertThat(sketchOf("f-", 0, 100).toBytes()[0]).isEqualTo(SketchCodec.FORMAT_SPARSE_V1);
     byte[] large = sketchOf("f-", 0, 100_000).toBytes();
-    assertThat(large[0]).isEqualTo(UniqueSketch.FORMAT_DEFLATED_V1);
-    assertThat(large.length).isLessThan(UniqueSketch.DENSE_BYTES * 6 / 10);
+    assertThat(large[0]).isEqualTo(SketchCodec.FORMAT_DEFLATED_V1);
+    assertThat(large.length).isLessThan(SketchCodec.DENSE_BYTES * 6 / 10);
   }
 
   /** Counters written before the deflated form existed hold dense sketches: they still read, as the same registers. */
@@ -169,10 +169,10 @@ class UniqueSketchTest {
   void aDenseBlobStillDecodesAndIsRewrittenDeflated() {
     UniqueSketch sketch = sketchOf("old-", 0, 100_000);
     byte[] dense = UniqueSketch.fromBytes(sketch.toBytes()).toDenseForTest();
-    assertThat(dense[0]).isEqualTo(UniqueSketch.FORMAT_DENSE_V1);
+    assertThat(dense[0]).isEqualTo(SketchCodec.FORMAT_DENSE_V1);
     assertThat(dense).hasSize(12_289);
     assertThat(UniqueSketch.fromBytes(dense)).isEqualTo(sketch);
-    assertThat(UniqueSketch.fromBytes(dense).toBytes()[0]).isEqualTo(UniqueSketch.FORMAT_DEFLATED_V1);
+    assertThat(UniqueSketch.fromBytes(dense).toBytes()[0]).isEqualTo(SketchCodec.FORMAT_DEFLATED_V1);
   }
 
   @Test
@@ -180,11 +180,11 @@ class UniqueSketchTest {
     byte[] good = sketchOf("t-", 0, 100_000).toBytes();
     byte[] truncated = java.util.Arrays.copyOf(good, good.length - 10);
     assertThatThrownBy(() -> UniqueSketch.fromBytes(truncated)).isInstanceOf(IllegalArgumentException.class);
-    byte[] tooMany = DeflatedRegisters.encode(UniqueSketch.FORMAT_DEFLATED_V1, new byte[UniqueSketch.REGISTERS + 1]);
+    byte[] tooMany = DeflatedRegisters.encode(SketchCodec.FORMAT_DEFLATED_V1, new byte[UniqueSketch.REGISTERS + 1]);
     assertThatThrownBy(() -> UniqueSketch.fromBytes(tooMany)).isInstanceOf(IllegalArgumentException.class);
     byte[] rankTooHigh = new byte[UniqueSketch.REGISTERS];
     rankTooHigh[7] = (byte) (UniqueSketch.MAX_RANK + 1);
-    assertThatThrownBy(() -> UniqueSketch.fromBytes(DeflatedRegisters.encode(UniqueSketch.FORMAT_DEFLATED_V1, rankTooHigh)))
+    assertThatThrownBy(() -> UniqueSketch.fromBytes(DeflatedRegisters.encode(SketchCodec.FORMAT_DEFLATED_V1, rankTooHigh)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rank");
   }
 
@@ -199,11 +199,11 @@ class UniqueSketchTest {
     do {
       sketch.add(Hashing.hash64("switch-" + n++));
       bytes = sketch.toBytes();
-      if (bytes[0] == UniqueSketch.FORMAT_SPARSE_V1) lastSparseSize = bytes.length;
-    } while (bytes[0] == UniqueSketch.FORMAT_SPARSE_V1 && n < 200_000);
+      if (bytes[0] == SketchCodec.FORMAT_SPARSE_V1) lastSparseSize = bytes.length;
+    } while (bytes[0] == SketchCodec.FORMAT_SPARSE_V1 && n < 200_000);
     System.out.printf("HLL leaves sparse at n=%d (last sparse blob %d bytes, then %d deflated)%n", n, lastSparseSize, bytes.length);
-    assertThat(bytes[0]).isEqualTo(UniqueSketch.FORMAT_DEFLATED_V1);
-    assertThat(lastSparseSize).isLessThan(UniqueSketch.DENSE_BYTES);
+    assertThat(bytes[0]).isEqualTo(SketchCodec.FORMAT_DEFLATED_V1);
+    assertThat(lastSparseSize).isLessThan(SketchCodec.DENSE_BYTES);
     assertThat(UniqueSketch.fromBytes(bytes)).isEqualTo(sketch);
   }
 
@@ -216,7 +216,7 @@ class UniqueSketchTest {
       table.append(String.format("%8d | %6d | %s%n", n, bytes.length, bytes[0] == 1 ? "sparse" : bytes[0] == 2 ? "dense" : "deflated"));
       if (n == 1) assertThat(bytes.length).isLessThanOrEqualTo(6);
       if (n == 100) assertThat(bytes.length).isLessThanOrEqualTo(300);
-      assertThat(bytes.length).isLessThanOrEqualTo(UniqueSketch.DENSE_BYTES);
+      assertThat(bytes.length).isLessThanOrEqualTo(SketchCodec.DENSE_BYTES);
     }
     assertThat(UniqueSketch.empty().toBytes()).containsExactly(1, 0);
     System.out.print(table);

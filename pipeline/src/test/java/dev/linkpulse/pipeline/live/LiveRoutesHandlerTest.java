@@ -7,9 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import dev.linkpulse.core.Json;
 import dev.linkpulse.core.links.Link;
 import dev.linkpulse.core.links.LinkStore;
+import dev.linkpulse.fixtures.MovableClock;
 import dev.linkpulse.pipeline.DynamoDbFixture;
 import dev.linkpulse.pipeline.LambdaEvents;
-import dev.linkpulse.pipeline.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.linkpulse.pipeline.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.linkpulse.pipeline.MovableClock;
+import dev.linkpulse.fixtures.MovableClock;
 import dev.linkpulse.pipeline.TestClicks;
 import java.time.Duration;
 import java.time.Instant;
