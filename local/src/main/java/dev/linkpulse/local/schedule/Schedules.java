@@ -61,10 +61,12 @@ public final class Schedules implements AutoCloseable {
     if (!enabled) return;
     String name = p.containsKey("Name") ? String.valueOf(p.get("Name")) : spec.logicalId() + eventName;
     String ruleArn = AwsAccount.arn("events", "rule/" + name);
-    Object input = p.get("Input");
+    // SAM's Input is a JSON string; an object written in YAML is sent as its JSON rather than as Java's toString.
+    Object given = p.get("Input");
+    String input = given == null ? null : given instanceof String text ? text : dev.linkpulse.core.Json.write(given);
     LocalFunction function = functions.get(spec.logicalId());
     schedules.add(new Schedule(name, rate.interval(), function,
-        tick -> input != null ? String.valueOf(input) : ScheduledEvent.json(ruleArn, AwsAccount.ACCOUNT_ID, AwsAccount.REGION, tick),
+        tick -> input != null ? input : ScheduledEvent.json(ruleArn, AwsAccount.ACCOUNT_ID, AwsAccount.REGION, tick),
         retries(spec, where), timeline, worker).start());
   }
 
