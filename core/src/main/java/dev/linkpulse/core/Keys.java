@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <pre>
  * link            PK=LINK#{code}                 SK=LINK
  *   owner index   GSI1PK=OWNER#{owner}           GSI1SK={createdAt}#{code}   (sparse: only links carry it)
+ *   review queue  ReviewQueuePK=IN_REVIEW        ReviewQueueSK={reviewSince}#{code}   (sparse: only links in review)
  * raw click       PK=CLICK#{code}#{inc}#{shard}   SK={epochMillis, 13 digits}#{eventId}   (TTL)
  * counter bucket  PK=STATS#{code}#{inc}          SK=HOUR#{yyyy-MM-ddTHH}       (UTC hour, TTL)
  * connection      PK=SUBS#{code}                 SK=CONN#{connectionId}        (subscriber of a link, TTL)
@@ -41,6 +42,15 @@ public final class Keys {
   public static final String GSI1 = "GSI1";
   public static final String GSI1PK = "GSI1PK";
   public static final String GSI1SK = "GSI1SK";
+  /**
+   * The review queue index: a link carries its keys while it is in review and loses them when it leaves, so the
+   * index holds exactly the links waiting for a person, oldest first, and a deleted link leaves it with its item.
+   */
+  public static final String REVIEW_INDEX = "ReviewQueue";
+  public static final String REVIEW_PK = "ReviewQueuePK";
+  public static final String REVIEW_SK = "ReviewQueueSK";
+  /** The index's one partition: reviews are few (a person decides each), far below a partition's write limit. */
+  public static final String REVIEW_PARTITION = "IN_REVIEW";
   /** The table's TTL attribute (epoch seconds); Powertools' idempotency records use the same name. */
   public static final String TTL = "expiration";
 
@@ -78,6 +88,18 @@ public final class Keys {
    */
   public static String ownerSort(Instant createdAt, String code) {
     return OWNER_SORT_TIME.format(createdAt) + "#" + code;
+  }
+
+  /** Fixed-width like {@link #ownerSort}, so the review queue's oldest link is its first. */
+  public static String reviewSort(Instant since, String code) {
+    return OWNER_SORT_TIME.format(since) + "#" + code;
+  }
+
+  /** When the link of a review queue sort key went to review. */
+  public static Instant sinceOfReviewSort(String sk) {
+    int hash = sk.indexOf('#');
+    if (hash < 0) throw new IllegalArgumentException("not a review queue key: " + sk);
+    return Instant.from(OWNER_SORT_TIME.parse(sk.substring(0, hash)));
   }
 
   public static int clickShard(String eventId) {

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalStack implements AutoCloseable {
   /** In start order; each names its resources before any starts, so every Ref resolves whatever the order. */
   static final List<Booter> BOOTERS = List.of(new TableBooter(), new QueueBooter(), new FunctionBooter(), new StateMachineBooter(), new EventBusBooter(),
-      new EventSourceBooter(), new WebSocketApiBooter(), new HttpApiBooter(), new MonitoringBooter(), new DeploymentBooter());
+      new EventSourceBooter(), new WebSocketApiBooter(), new HttpApiBooter(), new MonitoringBooter(), new DeploymentBooter(), new ScheduleBooter());
 
   private final LocalConfig config;
   private final List<AutoCloseable> closeables = new ArrayList<>();

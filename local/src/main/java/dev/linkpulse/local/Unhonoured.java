@@ -30,13 +30,16 @@ final class Unhonoured {
       new Setting("", "ProvisionedConcurrencyConfig", "instances start on first use"),
       new Setting("", "AutoPublishAlias", "version 1 is the function as booted; ./linkpulse deploy publishes the next ones"),
       new Setting("", "DeploymentPreference", "a deployment starts with ./linkpulse deploy, not when the stack starts"),
-      new Setting("", "Layers", "no layers: the artifact must hold everything"));
+      new Setting("", "Layers", "no layers: the artifact must hold everything"),
+      new Setting("", "EventInvokeConfig", "scheduled runs honour MaximumRetryAttempts only (no MaximumEventAgeInSeconds, no destinations)"));
 
   static final List<Setting> EVENT = List.of(
       new Setting("DynamoDB", "MaximumRecordAgeInSeconds", "records are retried until MaximumRetryAttempts, whatever their age"),
       new Setting("DynamoDB", "ParallelizationFactor", "one batch per shard at a time"),
       new Setting("DynamoDB", "TumblingWindowInSeconds", "no tumbling windows"),
-      new Setting("SQS", "ScalingConfig", "a fixed number of pollers"));
+      new Setting("SQS", "ScalingConfig", "a fixed number of pollers"),
+      new Setting("Schedule", "RetryPolicy", "delivery to the function never fails locally"),
+      new Setting("Schedule", "DeadLetterConfig", "delivery to the function never fails locally"));
 
   static final List<Setting> RESOURCE = List.of(
       new Setting("AWS::DynamoDB::Table", "BillingMode", "every table is on-demand"),

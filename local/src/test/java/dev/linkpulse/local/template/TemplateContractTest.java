@@ -134,6 +134,63 @@ class TemplateContractTest {
     }
   }
 
+  /**
+   * A scheduled function is invoked asynchronously: a failed run is retried by Lambda, then dropped. Each one says
+   * what that costs: MaximumRetryAttempts 0 (the next tick replaces the run, as a gauge's does) or an OnFailure
+   * destination (a run that does work of its own must not vanish).
+   */
+  static List<String> scheduledWithoutAFailurePolicy(Template t) {
+    List<String> problems = new ArrayList<>();
+    for (FunctionSpec fn : t.functions()) {
+      boolean scheduled = fn.events().values().stream().anyMatch(e -> "Schedule".equals(e.get("Type")));
+      if (!scheduled) continue;
+      Map<String, Object> config = Template.map(fn.properties().get("EventInvokeConfig"));
+      boolean replaced = "0".equals(String.valueOf(config.get("MaximumRetryAttempts")));
+      boolean kept = Template.map(Template.map(config.get("DestinationConfig")).get("OnFailure")).containsKey("Destination");
+      if (!replaced && !kept) problems.add(fn.logicalId() + ": scheduled, with neither MaximumRetryAttempts 0 nor an OnFailure destination");
+    }
+    return problems;
+  }
+
+  @Test
+  void everyScheduledFunctionSaysWhatAFailedRunCosts() {
+    assertThat(template.functions().stream().filter(f -> f.events().values().stream().anyMatch(e -> "Schedule".equals(e.get("Type"))))
+        .map(FunctionSpec::logicalId)).contains("ReviewQueueSweepFunction");
+    assertThat(scheduledWithoutAFailurePolicy(template)).isEmpty();
+  }
+
+  @Test
+  void aScheduledFunctionWithLambdasDefaultRetriesAndNoDestinationIsCaught(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    String broken = Files.readString(root.resolve("template.yaml")).replace("      EventInvokeConfig:\n        MaximumRetryAttempts: 0\n", "");
+    Path file = dir.resolve("template.yaml");
+    Files.writeString(file, broken);
+    assertThat(scheduledWithoutAFailurePolicy(Template.load(file))).containsExactly(
+        "ReviewQueueSweepFunction: scheduled, with neither MaximumRetryAttempts 0 nor an OnFailure destination");
+  }
+
+  @Test
+  void theReviewSweepMayOnlyQueryTheSparseReviewQueueIndex_whichProjectsKeysOnly() {
+    FunctionSpec sweep = function("ReviewQueueSweepFunction");
+    List<Object> statements = Template.list(Template.map(Template.list(sweep.properties().get("Policies")).get(0)).get("Statement"));
+    assertThat(statements).hasSize(1);
+    Map<String, Object> only = Template.map(statements.get(0));
+    assertThat(Template.list(only.get("Action"))).containsExactly("dynamodb:Query");
+    assertThat(only.get("Resource")).isEqualTo(Map.of("Fn::Sub", "${LinkpulseTable.Arn}/index/" + dev.linkpulse.core.Keys.REVIEW_INDEX));
+    Map<String, Object> table = template.resourcesOfType("AWS::DynamoDB::Table").get("LinkpulseTable");
+    Map<String, Object> index = Template.list(table.get("GlobalSecondaryIndexes")).stream().map(Template::map)
+        .filter(i -> dev.linkpulse.core.Keys.REVIEW_INDEX.equals(i.get("IndexName"))).findFirst().orElseThrow();
+    assertThat(Template.map(index.get("Projection"))).containsEntry("ProjectionType", "KEYS_ONLY");
+    assertThat(Template.list(index.get("KeySchema")).stream().map(k -> Template.map(k).get("AttributeName")))
+        .containsExactly(dev.linkpulse.core.Keys.REVIEW_PK, dev.linkpulse.core.Keys.REVIEW_SK);
+  }
+
+  @Test
+  void theReviewQueueAlarmFiresBeforeTheSagaRejectsAReviewUnseen() {
+    long alarm = Long.parseLong(String.valueOf(Template.map(template.parameters().get("ReviewQueueMaxAgeSeconds")).get("Default")));
+    long timeout = Long.parseLong(String.valueOf(Template.map(template.parameters().get("ReviewTimeoutSeconds")).get("Default")));
+    assertThat(alarm).as("ReviewQueueMaxAgeSeconds leaves moderators time to act").isLessThanOrEqualTo(timeout / 2);
+  }
+
   @Test
   void theClicksQueueIsSizedForTheRecorderAndItsDlqKeepsTwoWeeks() {
     Map<String, Map<String, Object>> queues = template.resourcesOfType("AWS::SQS::Queue");

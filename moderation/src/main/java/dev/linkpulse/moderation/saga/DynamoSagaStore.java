@@ -3,8 +3,10 @@ package dev.linkpulse.moderation.saga;
 import dev.linkpulse.core.Keys;
 import dev.linkpulse.core.links.Link;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,22 +65,29 @@ public final class DynamoSagaStore implements SagaStore {
 
   @Override
   public Transition transition(String execution, String step, SagaLink link, Set<Link.Status> from, Link.Status to, String reason,
-      String reviewToken) {
-    Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#inc", "incarnation", "#reason", "reason", "#token", "reviewToken"));
+      Review review) {
+    Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#inc", "incarnation", "#reason", "reason", "#token", "reviewToken",
+        "#queue", Keys.REVIEW_PK, "#queued", Keys.REVIEW_SK));
     Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to.name()), ":inc", s(link.incarnation())));
     StringBuilder set = new StringBuilder("SET #status = :to");
+    List<String> remove = new ArrayList<>();
     if (reason != null) {
       set.append(", #reason = :reason");
       values.put(":reason", s(reason));
-    }
-    String remove = reason == null ? " REMOVE #reason" : "";
-    if (reviewToken != null) {
-      set.append(", #token = :token, #since = :since");
-      names.put("#since", "reviewSince");
-      values.put(":token", s(reviewToken));
-      values.put(":since", s(clock.instant().toString()));
     } else {
-      remove = remove.isEmpty() ? " REMOVE #token" : remove + ", #token";
+      remove.add("#reason");
+    }
+    if (review != null) {
+      Instant since = review.since() == null ? clock.instant() : review.since();
+      set.append(", #token = :token, #since = :since, #queue = :queue, #queued = :queued");
+      names.put("#since", "reviewSince");
+      values.put(":token", s(review.token()));
+      values.put(":since", s(since.toString()));
+      values.put(":queue", s(Keys.REVIEW_PARTITION));
+      values.put(":queued", s(Keys.reviewSort(since, link.code())));
+    } else {
+      // Any other move takes the link off the review queue index with its token.
+      remove.addAll(List.of("#token", "#queue", "#queued"));
     }
     List<String> allowed = from.stream().map(Enum::name).sorted().toList();
     StringBuilder in = new StringBuilder();
@@ -86,7 +95,7 @@ public final class DynamoSagaStore implements SagaStore {
       in.append(i == 0 ? "" : ", ").append(":from").append(i);
       values.put(":from" + i, s(allowed.get(i)));
     }
-    String expression = set + remove;
+    String expression = remove.isEmpty() ? set.toString() : set + " REMOVE " + String.join(", ", remove);
     TransactWriteItem change = TransactWriteItem.builder().update(u -> u.tableName(table).key(Keys.link(link.code()))
         .updateExpression(expression).conditionExpression("#inc = :inc AND #status IN (" + in + ")")
         .expressionAttributeNames(names).expressionAttributeValues(values)).build();

@@ -3,6 +3,7 @@ package dev.linkpulse.moderation.saga;
 import dev.linkpulse.core.links.Link;
 import dev.linkpulse.moderation.screening.Screener;
 import dev.linkpulse.moderation.screening.Screening;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -32,8 +33,10 @@ public final class ModerationSteps {
     return screener.screen(link.target());
   }
 
-  public SagaStore.Transition enterReview(String execution, SagaLink link, String reason, String taskToken) {
-    return store.transition(execution, "review", link, Set.of(Link.Status.PENDING), Link.Status.IN_REVIEW, shorten(reason), taskToken);
+  /** @param since when the review began (the Review state's entry); null: now */
+  public SagaStore.Transition enterReview(String execution, SagaLink link, String reason, String taskToken, Instant since) {
+    return store.transition(execution, "review", link, Set.of(Link.Status.PENDING), Link.Status.IN_REVIEW, shorten(reason),
+        new SagaStore.Review(taskToken, since));
   }
 
   public SagaStore.Transition activate(String execution, SagaLink link) {

@@ -96,7 +96,8 @@ class DynamoSagaStoreTest {
   @Test
   void reviewKeepsTheTokenAndTheReason_theDecisionClearsTheToken() {
     SagaLink link = pendingLink(owner());
-    store.transition("r", "review", link, Set.of(Link.Status.PENDING), Link.Status.IN_REVIEW, "the target is a bare IP address", "token-1");
+    store.transition("r", "review", link, Set.of(Link.Status.PENDING), Link.Status.IN_REVIEW, "the target is a bare IP address",
+        new SagaStore.Review("token-1", null));
     var item = table.dynamo.getItem(r -> r.tableName(table.name).key(Keys.link(link.code()))).item();
     assertThat(item.get("reviewToken").s()).isEqualTo("token-1");
     assertThat(item.get("reason").s()).isEqualTo("the target is a bare IP address");
@@ -105,6 +106,29 @@ class DynamoSagaStoreTest {
     assertThat(rejected.status()).isEqualTo(Link.Status.REJECTED);
     assertThat(rejected.reason()).isEqualTo("rejected by a reviewer");
     assertThat(table.dynamo.getItem(r -> r.tableName(table.name).key(Keys.link(link.code()))).item()).doesNotContainKey("reviewToken");
+  }
+
+  @Test
+  void reviewPutsTheLinkOnTheReviewQueueIndexOnce_sinceItsStart_andAnyDecisionTakesItOff() {
+    SagaLink link = pendingLink(owner());
+    Instant began = T.minusSeconds(90);
+    for (int i = 0; i < 2; i++) {
+      store.transition("q", "review", link, Set.of(Link.Status.PENDING), Link.Status.IN_REVIEW, "suspicious", new SagaStore.Review("token-q", began));
+    }
+    assertThat(reviewQueueEntriesOf(link.code())).containsExactly(Keys.reviewSort(began, link.code()));
+    var item = table.dynamo.getItem(r -> r.tableName(table.name).key(Keys.link(link.code()))).item();
+    assertThat(item.get("reviewSince").s()).isEqualTo(began.toString());
+    store.transition("q", "activate", link, Set.of(Link.Status.PENDING, Link.Status.IN_REVIEW), Link.Status.ACTIVE, null, null);
+    assertThat(reviewQueueEntriesOf(link.code())).isEmpty();
+    assertThat(table.dynamo.getItem(r -> r.tableName(table.name).key(Keys.link(link.code()))).item())
+        .doesNotContainKeys(Keys.REVIEW_PK, Keys.REVIEW_SK, "reviewToken");
+  }
+
+  private static java.util.List<String> reviewQueueEntriesOf(String code) {
+    return table.dynamo.query(r -> r.tableName(table.name).indexName(Keys.REVIEW_INDEX).keyConditionExpression("#q = :q")
+            .expressionAttributeNames(java.util.Map.of("#q", Keys.REVIEW_PK))
+            .expressionAttributeValues(java.util.Map.of(":q", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.REVIEW_PARTITION))))
+        .items().stream().map(i -> i.get(Keys.REVIEW_SK).s()).filter(sk -> sk.endsWith("#" + code)).toList();
   }
 
   @Test

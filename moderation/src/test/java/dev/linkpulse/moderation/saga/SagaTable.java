@@ -9,9 +9,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** The emulators' DynamoDB engine with one table keyed as LinkpulseTable is (PK, SK): the saga store needs no index. */
+/** The emulators' DynamoDB engine with one table keyed as LinkpulseTable is (PK, SK), with its review queue index. */
 public final class SagaTable implements AutoCloseable {
   final DynamoDbEmulator engine;
   final DynamoDbClient dynamo;
@@ -22,8 +23,12 @@ public final class SagaTable implements AutoCloseable {
     dynamo = client(engine.endpoint());
     dynamo.createTable(t -> t.tableName(name).billingMode("PAY_PER_REQUEST")
         .attributeDefinitions(a -> a.attributeName(Keys.PK).attributeType(ScalarAttributeType.S),
-            a -> a.attributeName(Keys.SK).attributeType(ScalarAttributeType.S))
-        .keySchema(k -> k.attributeName(Keys.PK).keyType(KeyType.HASH), k -> k.attributeName(Keys.SK).keyType(KeyType.RANGE)));
+            a -> a.attributeName(Keys.SK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Keys.REVIEW_PK).attributeType(ScalarAttributeType.S),
+            a -> a.attributeName(Keys.REVIEW_SK).attributeType(ScalarAttributeType.S))
+        .keySchema(k -> k.attributeName(Keys.PK).keyType(KeyType.HASH), k -> k.attributeName(Keys.SK).keyType(KeyType.RANGE))
+        .globalSecondaryIndexes(g -> g.indexName(Keys.REVIEW_INDEX).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+            .keySchema(k -> k.attributeName(Keys.REVIEW_PK).keyType(KeyType.HASH), k -> k.attributeName(Keys.REVIEW_SK).keyType(KeyType.RANGE))));
   }
 
   public DynamoDbClient dynamo() {

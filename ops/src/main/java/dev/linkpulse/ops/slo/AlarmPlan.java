@@ -52,6 +52,11 @@ final class AlarmPlan {
     return params;
   }
 
+  /** The template.yaml parameters signal alarms take their thresholds from, in slos.yaml order, each once. */
+  List<String> thresholdParams() {
+    return spec.alarms().stream().map(a -> a.threshold().parameter()).filter(java.util.Objects::nonNull).distinct().toList();
+  }
+
   List<Planned> alarms() {
     List<Planned> out = new ArrayList<>();
     for (Slo slo : spec.slos()) {
@@ -148,7 +153,7 @@ final class AlarmPlan {
   private Planned signal(SignalAlarm a) {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("AlarmName", Cfn.sub("${AlarmNamePrefix}-" + a.id()));
-    String what = a.severity().name() + ": " + a.title() + ". " + a.description() + " Fires at " + a.threshold().toPlainString()
+    String what = a.severity().name() + ": " + a.title() + ". " + a.description() + " Fires at " + a.threshold().text()
         + " or more in " + a.datapoints() + " of " + a.evaluationPeriods() + " periods of " + Durations.label(a.period()) + ".";
     props.put("AlarmDescription", description(what, a.runbook()));
     List<Object> metrics = new ArrayList<>();
@@ -156,7 +161,7 @@ final class AlarmPlan {
     metrics.add(expression("value", sum, a.metric().stat() + " of " + a.metric().name()));
     props.put("Metrics", metrics);
     props.put("ComparisonOperator", "GreaterThanOrEqualToThreshold");
-    props.put("Threshold", a.threshold());
+    props.put("Threshold", a.threshold().parameter() == null ? a.threshold().value() : Cfn.ref(a.threshold().parameter()));
     props.put("EvaluationPeriods", a.evaluationPeriods());
     props.put("DatapointsToAlarm", a.datapoints());
     props.put("TreatMissingData", "notBreaching");

@@ -26,6 +26,9 @@ final class AlarmsTemplate {
     params.put("RunbookBaseUrl", Nodes.map("Type", "String", "Default", spec.runbookBaseUrl(),
         "Description", "Where the runbooks are published; every alarm description ends with this URL and its runbook file."));
     for (StackParameters.Param p : plan.params()) params.put(p.name(), Nodes.map("Type", "String", "Description", p.description()));
+    for (String p : plan.thresholdParams()) {
+      params.put(p, Nodes.map("Type", "Number", "Description", "An alarm threshold: the parent's parameter " + p + " (!Ref " + p + ")."));
+    }
     root.put("Parameters", params);
 
     Map<String, Object> resources = new LinkedHashMap<>();

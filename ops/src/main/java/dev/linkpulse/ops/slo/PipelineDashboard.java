@@ -40,6 +40,7 @@ final class PipelineDashboard {
     functions();
     api();
     stateMachines();
+    tunedAlarms();
     return grid.body("-PT3H");
   }
 
@@ -129,6 +130,33 @@ final class PipelineDashboard {
       grid.add(12, 12, 6, graph(machine + ": execution time (ms; a saga in review lasts until its decision)", time, 300, List.of(), "ms"));
       grid.next(6);
     }
+  }
+
+  /**
+   * Each signal alarm whose threshold the deployment sets (a template parameter, like the review queue's age): its
+   * signal at the alarm's period and statistic, against the threshold as deployed (a line drawn from the signal, as
+   * an annotation cannot take a parameter and stay a number), two to a row.
+   */
+  private void tunedAlarms() {
+    int x = 0;
+    for (SloSpec.SignalAlarm a : spec.alarms()) {
+      if (a.threshold().parameter() == null || a.metric().expand().size() != 1) continue;
+      List<String> dims = new ArrayList<>();
+      a.metric().expand().get(0).forEach((k, v) -> {
+        dims.add(k);
+        dims.add(StackParameters.sub(k, v));
+      });
+      int period = (int) a.period().getSeconds();
+      List<Object> rows = List.of(row(a.metric().namespace(), a.metric().name(), dims, withId(opts(a.metric().stat(), a.metric().name()), "signal", true)),
+          expr("signal * 0 + " + a.threshold().text(), a.id() + " fires at " + a.threshold().parameter(), "threshold"));
+      grid.add(x, 12, 6, graph(a.title(), rows, period, List.of(), null));
+      x += 12;
+      if (x == Grid.WIDTH) {
+        grid.next(6);
+        x = 0;
+      }
+    }
+    if (x > 0) grid.next(6);
   }
 
   private static String fn(String logicalId) {

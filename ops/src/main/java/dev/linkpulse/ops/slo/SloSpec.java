@@ -75,7 +75,27 @@ public record SloSpec(String namespace, Duration budgetPeriod, String runbookBas
 
   /** An alarm on one signal (a queue depth, an iterator age, function errors), value >= threshold in M of N periods. */
   public record SignalAlarm(String id, String title, Severity severity, String description, String slo, MetricRef metric,
-      Duration period, BigDecimal threshold, int datapoints, int evaluationPeriods, String runbook) {}
+      Duration period, Threshold threshold, int datapoints, int evaluationPeriods, String runbook) {}
+
+  /**
+   * A signal alarm's threshold: a number written in slos.yaml, or a template.yaml parameter of that name, which the
+   * nested stack takes as a Number parameter of its own and the parent passes with {@code !Ref} (an operator tunes it
+   * per deployment without a re-render).
+   */
+  public record Threshold(BigDecimal value, String parameter) {
+    public static Threshold of(BigDecimal value) {
+      return new Threshold(value, null);
+    }
+
+    public static Threshold parameter(String name) {
+      return new Threshold(null, name);
+    }
+
+    /** How a description spells it: the number, or {@code ${Parameter}} for the description's Fn::Sub. */
+    public String text() {
+      return parameter == null ? value.toPlainString() : "${" + parameter + "}";
+    }
+  }
 
   /** Dimensions whose values name template.yaml resources; their physical names become parameters. */
   static final Map<String, String> RESOURCE_DIMENSIONS = Map.of("FunctionName", "Name", "QueueName", "Name", "ApiId", "Id",

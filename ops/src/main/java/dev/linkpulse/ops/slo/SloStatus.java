@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * Where every SLO stands at one instant: its objective, how much of the error budget its period has left, the burn
- * rate over each alarm window, and which of its alarms are in ALARM. What {@code linkpulse slo status} prints.
+ * rate over each alarm window, and which of its alarms are in ALARM; then the signal alarms that protect no SLO (the
+ * moderation saga's, say) that are in ALARM. What {@code linkpulse slo status} prints.
  */
-record SloStatus(String stack, Instant at, Duration budgetPeriod, List<Duration> windows, List<Entry> slos) {
+record SloStatus(String stack, Instant at, Duration budgetPeriod, List<Duration> windows, List<Entry> slos, List<Alarm> otherAlarms) {
 
   /**
    * One SLO. {@code budgetLeft} is the share of the period's error budget not yet spent (1 untouched, 0 spent,

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * unique ids, references that resolve, objectives that leave a budget, and the {@link CloudWatchLimits}.
  */
 final class SpecParser {
+  private static final Pattern PARAMETER = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,254}");
   private static final Pattern RUNBOOK = Pattern.compile("[a-z0-9][a-z0-9-]*\\.md");
   private static final Pattern DATAPOINTS = Pattern.compile("(\\d+) of (\\d+)");
   private static final Pattern METRIC_NAME = Pattern.compile("[A-Za-z0-9_.:/#-]{1,255}");
@@ -188,7 +189,18 @@ final class SpecParser {
     String runbook = runbook(a, at, "clicks-dlq-not-empty.md");
     String slo = a.containsKey("slo") ? read.id(a, "slo", at) : null;
     return new SignalAlarm(id, read.string(a, "title", at), read.severity(a, at), read.string(a, "description", at), slo, metric, period,
-        read.decimal(a, "threshold", at), datapoints, evaluation, runbook);
+        threshold(a, at), datapoints, evaluation, runbook);
+  }
+
+  /** {@code threshold: 5} or {@code threshold: {parameter: Name}} (a template.yaml parameter, passed to the nested stack). */
+  private SloSpec.Threshold threshold(Map<String, Object> a, String at) {
+    if (!(a.get("threshold") instanceof Map)) return SloSpec.Threshold.of(read.decimal(a, "threshold", at));
+    Map<String, Object> t = read.map(a.get("threshold"), at + ".threshold");
+    read.allowOnly(t, at + ".threshold", "parameter");
+    String name = read.string(t, "parameter", at + ".threshold");
+    if (!PARAMETER.matcher(name).matches()) read.fail(at + ".threshold.parameter '" + name + "' is not a CloudFormation parameter name (letters and digits)");
+    if (List.of("AlarmNamePrefix", "RunbookBaseUrl").contains(name)) read.fail(at + ".threshold.parameter '" + name + "' is one of the nested stack's own");
+    return SloSpec.Threshold.parameter(name);
   }
 
   private String runbook(Map<String, Object> m, String at, String example) {

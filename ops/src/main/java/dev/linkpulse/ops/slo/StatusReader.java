@@ -64,7 +64,7 @@ final class StatusReader {
       }
       entries.add(new SloStatus.Entry(slo.id(), slo.title(), slo.objective(), kind(slo), budgetLeft, burn, inAlarm(slo, plan, alarming)));
     }
-    return new SloStatus(stack, end, spec.budgetPeriod(), windows, entries);
+    return new SloStatus(stack, end, spec.budgetPeriod(), windows, entries, otherInAlarm(plan, alarming));
   }
 
   private static String kind(Slo slo) {
@@ -85,6 +85,15 @@ final class StatusReader {
           }
         });
     return out;
+  }
+
+  /** Signal alarms of no SLO (nor of an alarms SLO's list) in ALARM: they notify too, and must not be hidden. */
+  private List<SloStatus.Alarm> otherInAlarm(List<Planned> plan, Set<String> alarming) {
+    Set<String> listed = new HashSet<>();
+    for (Slo slo : spec.slos()) if (slo.sli() instanceof AlarmsSli a) listed.addAll(a.alarmIds());
+    return plan.stream().filter(p -> p.kind() == Kind.SIGNAL && p.slo() == null && !listed.contains(p.name()))
+        .filter(p -> alarming.contains(stack + "-" + p.name()))
+        .map(p -> new SloStatus.Alarm(stack + "-" + p.name(), p.severity().lower(), "runbooks/" + p.runbook())).toList();
   }
 
   /** Names of the stack's alarms, metric and composite, now in ALARM. */

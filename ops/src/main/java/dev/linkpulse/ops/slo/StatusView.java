@@ -27,7 +27,8 @@ final class StatusView {
           .map(a -> a.name().substring(status.stack().length() + 1) + " (" + a.notifies() + ")").toList();
       out.println(row.append("  ").append(notifying.isEmpty() ? "-" : String.join(", ", notifying)));
     }
-    List<SloStatus.Alarm> alarms = status.slos().stream().flatMap(e -> e.inAlarm().stream()).distinct().toList();
+    List<SloStatus.Alarm> alarms = java.util.stream.Stream.concat(status.slos().stream().flatMap(e -> e.inAlarm().stream()),
+        status.otherAlarms().stream()).distinct().toList();
     out.println();
     if (alarms.isEmpty()) {
       out.println("No alarm of the stack is in ALARM.");
@@ -51,6 +52,8 @@ final class StatusView {
       ArrayNode alarms = slo.putArray("inAlarm");
       for (SloStatus.Alarm a : e.inAlarm()) alarms.addObject().put("name", a.name()).put("notifies", a.notifies()).put("runbook", a.runbook());
     }
+    ArrayNode others = root.putArray("otherInAlarm");
+    for (SloStatus.Alarm a : status.otherAlarms()) others.addObject().put("name", a.name()).put("notifies", a.notifies()).put("runbook", a.runbook());
     out.println(Json.write(root));
   }
 

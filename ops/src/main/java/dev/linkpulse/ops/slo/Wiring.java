@@ -41,9 +41,14 @@ public final class Wiring {
 
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("AlarmNamePrefix", Map.of("Ref", "AWS::StackName"));
-    for (StackParameters.Param p : AlarmPlan.of(spec).params()) {
+    AlarmPlan plan = AlarmPlan.of(spec);
+    for (StackParameters.Param p : plan.params()) {
       Object v = p.parentValue();
       expected.put(p.name(), intrinsic(v));
+    }
+    for (String threshold : plan.thresholdParams()) {
+      if (!parent.parameters().containsKey(threshold)) out.add("template.yaml declares no parameter " + threshold + ", which an alarm's threshold names");
+      expected.put(threshold, Map.of("Ref", threshold));
     }
     expected.forEach((name, value) -> {
       if (!passed.containsKey(name)) {

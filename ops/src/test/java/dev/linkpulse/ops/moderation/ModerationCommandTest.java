@@ -86,7 +86,8 @@ class ModerationCommandTest {
     Run retry = moderation("retry", code);
     assertThat(retry.exit()).as(retry.err()).isZero();
     assertThat(retry.out()).containsPattern("started " + code + "-[0-9A-Za-z]{7}-retry-1 \\(arn:aws:states:");
-    await().atMost(Duration.ofSeconds(180)).until(() -> status(code).equals("active"));
+    // Active comes a step before the end (link.activated is published after it): wait for the execution itself.
+    await().atMost(Duration.ofSeconds(180)).until(() -> status(code).equals("active") && moderation("show", code).out().contains("ExecutionSucceeded"));
 
     Run again = moderation("retry", code);
     assertThat(again.exit()).isEqualTo(Linkpulse.USAGE);

@@ -210,7 +210,10 @@ class AlarmsTemplateTest {
       List<String> refs = Resolver.references(value);
       assertThat(refs).as(name).hasSize(1);
       String ref = refs.get(0);
-      if (!name.equals("AlarmNamePrefix")) {
+      if (parent.parameters().containsKey(ref) && !name.equals("AlarmNamePrefix")) {
+        assertThat(name).as("an alarm threshold passes the parent's parameter of its own name").isEqualTo(ref);
+        assertThat(Template.map(nested.parameters().get(name))).containsEntry("Type", "Number");
+      } else if (!name.equals("AlarmNamePrefix")) {
         assertThat(parentIds).contains(ref);
         assertThat(name).isIn(ref + "Name", ref + "Id", ref + "Arn");
       }

@@ -42,11 +42,20 @@ final class LocalAlarms implements AutoCloseable {
     alarmNames = List.copyOf(names);
   }
 
-  /** AlarmNamePrefix linkpulse; RedirectFunctionName RedirectFunction, ClicksDLQName ClicksDLQ, HttpApiId HttpApi... */
+  /**
+   * AlarmNamePrefix linkpulse; RedirectFunctionName RedirectFunction, ClicksDLQName ClicksDLQ, HttpApiId HttpApi...;
+   * ReviewQueueMaxAgeSeconds template.yaml's default.
+   */
   static Map<String, String> parameters() throws Exception {
     Map<String, String> out = new LinkedHashMap<>();
     Template t = Template.load(ALARMS);
-    for (String name : t.parameters().keySet()) out.put(name, name.replaceAll("(Name|Id)$", ""));
+    // A threshold parameter (Type Number) gets what template.yaml gives it by default.
+    Map<String, String> parentDefaults = Template.load(ALARMS.getParent().getParent().resolve("template.yaml")).parameterDefaults();
+    for (var p : t.parameters().entrySet()) {
+      String name = p.getKey();
+      boolean number = "Number".equals(String.valueOf(Template.map(p.getValue()).get("Type")));
+      out.put(name, number ? parentDefaults.get(name) : name.replaceAll("(Name|Id)$", ""));
+    }
     out.put("AlarmNamePrefix", "linkpulse");
     out.remove("RunbookBaseUrl");
     return out;

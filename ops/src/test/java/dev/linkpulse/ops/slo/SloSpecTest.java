@@ -79,7 +79,7 @@ class SloSpecTest {
     List<Planned> plan = plan();
     assertThat(plan.stream().filter(a -> a.kind() == AlarmPlan.Kind.COMPOSITE)).hasSize(9);
     assertThat(plan.stream().filter(a -> a.kind() == AlarmPlan.Kind.WINDOW)).hasSize(18);
-    assertThat(plan.stream().filter(a -> a.kind() == AlarmPlan.Kind.SIGNAL)).hasSize(16);
+    assertThat(plan.stream().filter(a -> a.kind() == AlarmPlan.Kind.SIGNAL)).hasSize(17);
     assertThat(plan).extracting(Planned::name).doesNotHaveDuplicates();
     assertThat(plan).extracting(Planned::logicalId).doesNotHaveDuplicates();
   }
@@ -98,12 +98,31 @@ class SloSpecTest {
       "runbook: search-latency.md|runbook: ../etc/passwd|runbook must be a file name",
       "version: 1|version: 2|version must be 1",
       "namespace: Shop|namespaces: Shop|unknown key 'namespaces'",
+      "threshold: 3|threshold: {parameter: Max-Age}|threshold.parameter 'Max-Age' is not a CloudFormation parameter name",
+      "threshold: 3|threshold: {parameter: AlarmNamePrefix}|is one of the nested stack's own",
+      "threshold: 3|threshold: {param: MaxErrors}|unknown key 'param'",
   })
   void badInputIsRejectedWithTheEntryAndTheReason(String from, String to, String message) throws IOException {
     String text = fixture();
     assertThat(text).contains(from);
     assertThatThrownBy(() -> SloFile.parse(text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)), "slos.yaml"))
         .isInstanceOf(SpecException.class).hasMessageContaining(message).hasMessageStartingWith("slos.yaml: ");
+  }
+
+  @Test
+  void aThresholdFromATemplateParameterBecomesANumberParameterOfTheNestedStack_passedByRefAndSpelledInTheDescription() throws IOException {
+    SloSpec spec = SloFile.parse(fixture().replace("threshold: 3", "threshold: {parameter: WorkerErrorLimit}")
+        .replace("threshold: 1\n", "threshold: {parameter: OrdersParked}\n"), "slos.yaml");
+    AlarmPlan plan = AlarmPlan.of(spec);
+    assertThat(plan.thresholdParams()).containsExactly("OrdersParked", "WorkerErrorLimit");
+    Planned errors = plan.alarms().stream().filter(a -> a.name().equals("worker-errors")).findFirst().orElseThrow();
+    assertThat(errors.properties().get("Threshold")).isEqualTo(Cfn.ref("WorkerErrorLimit"));
+    assertThat(((Cfn.Sub) errors.properties().get("AlarmDescription")).text()).contains("Fires at ${WorkerErrorLimit} or more in 3 of 5 periods");
+    String rendered = SloRenderer.render(spec).get(SloRenderer.ALARMS);
+    assertThat(rendered).contains("  WorkerErrorLimit:\n    Type: Number\n").contains("Threshold: !Ref WorkerErrorLimit");
+    // A one-metric signal gets a graph against its deployed threshold; the summed one (two functions) does not.
+    String pipeline = SloRenderer.render(spec).get("dashboards/pipeline.json");
+    assertThat(pipeline).contains("\"expression\": \"signal * 0 + ${OrdersParked}\"").doesNotContain("${WorkerErrorLimit}");
   }
 
   @Test

@@ -87,6 +87,18 @@ class SloStatusTest {
   }
 
   @Test
+  void aSignalAlarmOfNoSloInAlarmIsListedToo_notHiddenBehindNoAlarmIsInAlarm() throws Exception {
+    try (LocalAlarms one = new LocalAlarms("linkpulse"); var client = one.client()) {
+      client.setAlarmState(r -> r.alarmName("linkpulse-moderation-review-queue-old").stateValue("ALARM").stateReason("drill"));
+      Cli table = one.status();
+      assertThat(table.out()).doesNotContain("No alarm of the stack is in ALARM.")
+          .containsPattern("linkpulse-moderation-review-queue-old +ticket +runbooks/moderation-review-queue-old.md");
+      JsonNode json = Json.tree(one.status("--json").out());
+      assertThat(json.path("otherInAlarm").findValuesAsText("name")).containsExactly("linkpulse-moderation-review-queue-old");
+    }
+  }
+
+  @Test
   void withStack_readsThatStacksAlarmsOnly_amongTwoDeployedStacks() throws Exception {
     try (LocalAlarms two = new LocalAlarms("linkpulse-prod", "linkpulse-staging"); var client = two.client()) {
       // SetAlarmState through the real client: what an alarm in ALARM looks like in DescribeAlarms, on either stack
