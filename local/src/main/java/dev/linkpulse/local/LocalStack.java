@@ -89,6 +89,9 @@ public final class LocalStack implements AutoCloseable {
     template.samGeneratedIds().forEach(id -> boot.resources.other.putIfAbsent(id, id));
     Unhonoured.log(template, BOOTERS.stream().flatMap(b -> b.types().stream()).collect(Collectors.toSet()));
     for (Booter booter : BOOTERS) booter.start(boot);
+    // Only now is every alias published: a saga resumed earlier called ReserveQuotaFunction:live before it existed,
+    // failed with ResourceNotFoundException, and rejected a link a kill -9 had caught in moderation.
+    boot.moderation.resumeRunning();
     startupTime = Duration.ofNanos(System.nanoTime() - start);
   }
 

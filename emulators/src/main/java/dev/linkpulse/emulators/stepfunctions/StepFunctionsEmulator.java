@@ -52,6 +52,16 @@ public final class StepFunctionsEmulator implements AutoCloseable {
       shutdown();
       throw e;
     }
+    if (!b.deferResume) engine.resumeRunning();
+  }
+
+  /**
+   * Resumes the executions a data directory held as running, for an emulator built with
+   * {@link Builder#deferResume()}: a host whose functions come up after this emulator calls it once they can be
+   * invoked. Later calls do nothing.
+   */
+  public void resumeRunning() {
+    engine.resumeRunning();
   }
 
   public static Builder builder() {
@@ -117,6 +127,7 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     private LambdaInvoker lambda;
     private final Map<String, URI> endpoints = new LinkedHashMap<>();
     private Path dataDirectory;
+    private boolean deferResume;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private ExecutionListener executions = ExecutionListener.NONE;
 
@@ -147,6 +158,16 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     /** Keeps machines, executions, history and task tokens in {@code directory}; running executions resume on start. */
     public Builder dataDirectory(Path directory) {
       this.dataDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Leaves the executions that were running at the last shutdown waiting until {@link #resumeRunning()}, instead of
+     * resuming them on start: resumed before its functions exist, a task in flight would fail with
+     * Lambda.ResourceNotFoundException and its execution with it.
+     */
+    public Builder deferResume() {
+      this.deferResume = true;
       return this;
     }
 

@@ -14,12 +14,13 @@ import java.util.UUID;
 
 /**
  * The model: state machines and their executions, with the API reference's rules (names, idempotent starts,
- * task tokens) and AWS's error types. Loads what the store holds and resumes every running execution.
+ * task tokens) and AWS's error types. Loads what the store holds; {@link #resumeRunning} resumes every execution that was running.
  */
 final class StepFunctionsEngine implements AutoCloseable {
   private final EngineContext context;
   private final Map<String, MachineRecord> machines = new LinkedHashMap<>();
   private final Map<String, ExecutionRun> executions = new LinkedHashMap<>();
+  private List<ExecutionRun> toResume;
 
   StepFunctionsEngine(EngineContext context) {
     this.context = context;
@@ -30,7 +31,14 @@ final class StepFunctionsEngine implements AutoCloseable {
       executions.put(rec.executionArn, run);
       if (rec.status == ExecutionRecord.Status.RUNNING) running.add(run);
     }
-    running.forEach(ExecutionRun::resume);
+    toResume = running;
+  }
+
+  /** Resumes the executions that were running when the store was last closed; only the first call does anything. */
+  synchronized void resumeRunning() {
+    List<ExecutionRun> runs = toResume;
+    toResume = List.of();
+    runs.forEach(ExecutionRun::resume);
   }
 
   /** CreateStateMachine: the same name, definition and role again returns the existing machine. */

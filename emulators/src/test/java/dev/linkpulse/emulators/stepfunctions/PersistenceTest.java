@@ -91,6 +91,35 @@ class PersistenceTest {
   }
 
   @Test
+  void withDeferredResumeATaskInFlightRunsAgainOnlyWhenTheHostResumes() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    FakeLambda hanging = new FakeLambda().on("work", p -> {
+      entered.countDown();
+      try {
+        new CountDownLatch(1).await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return LambdaInvoker.Result.success("\"too late\"");
+    });
+    String arn;
+    try (SfnHarness before = boot(hanging)) {
+      arn = before.start(before.machine("{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:lambda:us-east-1:000000000000:function:work\",\"End\":true}}}"), "{}");
+      entered.await();
+    }
+    FakeLambda working = new FakeLambda().on("work", p -> LambdaInvoker.Result.success("\"done\""));
+    try (SfnHarness after = new SfnHarness(timeline, working, b -> b.dataDirectory(data).deferResume())) {
+      after.advance(Duration.ofMinutes(5));
+      assertThat(after.describe(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
+      assertThat(working.calls("work")).as("nothing runs before the host says its functions exist").isZero();
+      after.emulator.resumeRunning();
+      after.emulator.resumeRunning();
+      assertThat(after.awaitDone(arn).output()).isEqualTo("\"done\"");
+      assertThat(working.calls("work")).as("resumed once, however often the host asks").isEqualTo(1);
+    }
+  }
+
+  @Test
   void machinesAndFinishedExecutionsAreStillDescribed() {
     String machine;
     String arn;

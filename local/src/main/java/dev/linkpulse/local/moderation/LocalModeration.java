@@ -62,7 +62,7 @@ public final class LocalModeration implements AutoCloseable {
             executions.get().ended(machine, status, ran);
           }
         })
-        .endpoint("dynamodb", dynamo).endpoint("events", events).port(0);
+        .endpoint("dynamodb", dynamo).endpoint("events", events).port(0).deferResume();
     if (dataDir != null) builder.dataDirectory(dataDir.resolve("stepfunctions"));
     StepFunctionsEmulator sfn = builder.start();
     try {
@@ -119,6 +119,11 @@ public final class LocalModeration implements AutoCloseable {
 
   public URI endpoint() {
     return sfn.endpoint();
+  }
+
+  /** Resumes the sagas a restart found running; called once every function and alias of the stack can be invoked. */
+  public void resumeRunning() {
+    sfn.resumeRunning();
   }
 
   public FakeReputationProvider reputation() {
