@@ -92,6 +92,12 @@ class FunctionArtifactsTest {
         invoke("WsRoutesFunction", sample("websocket-message.json"));
         assertThat(Json.tree(invoke(function, sample("dynamodb-click-insert.json"))).path("batchItemFailures")).as(function).isEmpty();
       }
+      case SCHEDULE -> {
+        // EventBridge's scheduled event; the review sweep answers its reading (an empty queue reads 0).
+        JsonNode reading = Json.tree(invoke(function, sample("scheduled-event.json")));
+        assertThat(reading.path("at").asText()).as(function + " answered " + reading).isEqualTo("2026-12-01T20:00:00Z");
+        assertThat(reading.has("oldestAgeSeconds")).as(function + " answered " + reading).isTrue();
+      }
       case WEBSOCKET_AUTHORIZER -> {
         ObjectNode event = (ObjectNode) Json.tree(sample("websocket-authorizer-request.json"));
         ((ObjectNode) event.get("queryStringParameters")).put("token", stack.token(OWNER));
@@ -127,7 +133,7 @@ class FunctionArtifactsTest {
 
   /** How the template invokes a function. */
   enum Trigger {
-    HTTP_API, SQS, DYNAMODB_STREAM, WEBSOCKET_AUTHORIZER, WEBSOCKET_ROUTES, STATE_MACHINE_TASK, CODEDEPLOY_HOOK, UNKNOWN;
+    HTTP_API, SQS, DYNAMODB_STREAM, SCHEDULE, WEBSOCKET_AUTHORIZER, WEBSOCKET_ROUTES, STATE_MACHINE_TASK, CODEDEPLOY_HOOK, UNKNOWN;
 
     static Trigger of(Template template, FunctionSpec spec) {
       for (Map<String, Object> event : spec.events().values()) {
@@ -135,6 +141,7 @@ class FunctionArtifactsTest {
           case "HttpApi": return HTTP_API;
           case "SQS": return SQS;
           case "DynamoDB": return DYNAMODB_STREAM;
+          case "Schedule": return SCHEDULE;
           default: break;
         }
       }
