@@ -27,7 +27,26 @@ final class Emulators implements AutoCloseable {
     Ports.requireFree("ElasticMQ", sPort);
     var sqsFuture = java.util.concurrent.CompletableFuture.supplyAsync(() -> SqsEmulator.start(sPort, dataDir));
     DynamoDbEmulator dynamo = DynamoDbEmulator.builder().port(dPort).dataDirectory(dataDir).start();
-    return new Emulators(dynamo, dPort, sqsFuture.get(60, TimeUnit.SECONDS), sPort);
+    return new Emulators(dynamo, dPort, awaitSqs(sqsFuture, dynamo), sPort);
+  }
+
+  /**
+   * ElasticMQ's start (an actor system, and with a data directory its H2 store) took over a minute when the machine
+   * ran a load of 30, so a one-minute limit failed healthy starts there. A start that never ends still ends the
+   * stack, with its cause.
+   */
+  static final java.time.Duration SQS_START_TIMEOUT = java.time.Duration.ofMinutes(5);
+
+  private static SqsEmulator awaitSqs(java.util.concurrent.CompletableFuture<SqsEmulator> sqsFuture, DynamoDbEmulator dynamo) throws Exception {
+    try {
+      return sqsFuture.get(SQS_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      dynamo.close();
+      throw new IllegalStateException("ElasticMQ (SQS) did not start within " + SQS_START_TIMEOUT.toMinutes() + " minutes", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      dynamo.close();
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
   }
 
   /** The DynamoDB engine's fault switches, for drills. */

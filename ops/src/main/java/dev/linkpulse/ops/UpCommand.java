@@ -32,7 +32,8 @@ final class UpCommand implements Callable<Integer> {
       description = "ElasticMQ (SQS) port (default ${DEFAULT-VALUE}, or $LINKPULSE_SQS_PORT)") int sqsPort;
   @Option(names = "--cloudwatch-port", defaultValue = "${env:LINKPULSE_CLOUDWATCH_PORT:-" + LocalConfig.CLOUDWATCH_PORT + "}",
       description = "CloudWatch endpoint port (default ${DEFAULT-VALUE}, or $LINKPULSE_CLOUDWATCH_PORT)") int cloudWatchPort;
-  @Option(names = "--data", paramLabel = "DIR", description = "Keep DynamoDB data in DIR across restarts (default: in memory)") Path dataDir;
+  @Option(names = "--data", paramLabel = "DIR", description = "Keep the stack's state in DIR across restarts, a kill -9 included: DynamoDB tables, SQS queues, "
+      + "events EventBridge accepted and has not delivered yet, Step Functions executions (default: in memory, nothing survives)") Path dataDir;
   @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "Override a template parameter (repeatable)") Map<String, String> parameters = new LinkedHashMap<>();
   @Option(names = "--lambda-reports", description = "Log a Lambda REPORT line (duration, billed, memory) after every invocation; "
       + "without it, only after each cold start's first, with its Init Duration") boolean lambdaReports;

@@ -53,6 +53,11 @@ public final class UrlValidator {
       uri = new URI(PercentCoding.encodeNonAscii(url));
     } catch (URISyntaxException e) {
       throw invalid("url_malformed", "url is not a valid URL: " + e.getReason());
+    } catch (NumberFormatException e) {
+      // java.net.URI reads the IPv4 tail of an IPv6 literal with Integer.parseInt and lets it throw when a part has
+      // ten digits or more ([::1.2.3.4444444444]); a shorter out-of-range part is its URISyntaxException. Found by
+      // the fuzzer: UrlValidatorFuzzTestInputs/validate/ipv6-embedded-ipv4-part-overflows-int.
+      throw invalid("url_malformed", "url is not a valid URL: malformed IPv4 address in the IPv6 host");
     }
     String scheme = uri.getScheme();
     if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
@@ -89,7 +94,7 @@ public final class UrlValidator {
       int portAt = portSeparator(authority);
       return uri.getScheme() + "://" + hostOf(uri).unicode() + (portAt < 0 ? "" : authority.substring(portAt))
           + PercentCoding.decodeReadable(rest(uri));
-    } catch (URISyntaxException | ApiException e) {
+    } catch (URISyntaxException | ApiException | NumberFormatException e) {
       return canonicalUrl;
     }
   }

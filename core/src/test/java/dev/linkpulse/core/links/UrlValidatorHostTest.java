@@ -94,6 +94,24 @@ class UrlValidatorHostTest {
     assertThat(new UrlValidator("http://127.0.0.1:8080").validate("http://0x7f.1X8080/loop")).isEqualTo("http://0x7f.1x8080/loop");
   }
 
+  /**
+   * RFC 4291 section 2.2: the IPv4 tail of an IPv6 literal is four decimal parts of at most 255. A part too long for
+   * an int made java.net.URI throw NumberFormatException, a 500 on create (fuzzer finding
+   * UrlValidatorFuzzTestInputs/validate/ipv6-embedded-ipv4-part-overflows-int); every such tail is a 400.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "https://[::27.0.0.1777777777777777777]/",
+      "https://[f:1fff::333333333333333333333333333333333327.0.0.1]/x?q=/xz#f",
+      "https://[fe2:33333333333.0.1]/x",
+      "https://[::1.2.3.4444444444]/",
+      "https://[::1.2.3.400]/",
+      "https://[::ffff:2147483648.0.0.1]/",
+  })
+  void anIpv6HostWhoseIpv4TailHasAnOutOfRangePartIsMalformed(String url) {
+    assertRejected(url, "url_malformed");
+  }
+
   private void assertRejected(String url, String code) {
     UrlRejections.assertRejected(validator, url, code);
   }

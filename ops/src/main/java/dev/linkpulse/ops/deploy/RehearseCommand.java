@@ -52,7 +52,8 @@ final class RehearseCommand {
     if (version.speed() != null) body.put("speed", version.speed());
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve("/_admin/deployments"))
         .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() == 400) throw new UsageError(Json.tree(response.body()).path("message").asText(response.body()));
+    // The stack answers a refused deployment as API Gateway does, {"error":{"code":...,"message":...}}: the message is the one line.
+    if (response.statusCode() == 400) throw new UsageError(Json.tree(response.body()).path("error").path("message").asText(response.body()));
     if (response.statusCode() != 200) throw new IllegalStateException("the stack answered " + response.statusCode() + ": " + response.body());
     JsonNode started = Json.tree(response.body());
     String id = started.path("deploymentId").asText();
