@@ -17,6 +17,7 @@ final class RejectCommand extends LinkCommand {
 
   @Override
   void validate() {
+    super.validate();
     if (reason.isBlank()) throw new UsageError("--reason must say why");
   }
 
