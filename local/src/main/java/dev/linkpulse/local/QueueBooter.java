@@ -12,7 +12,7 @@ final class QueueBooter implements Booter {
   @Override
   public void name(Boot boot) {
     new Provisioner(boot.template, boot.dynamo, boot.sqs).queues(boot.resolver, boot.resources.queueUrls);
-    // Queue policies cannot be enforced by ElasticMQ; TemplateContractTest checks what they admit.
+    // Queue policies cannot be enforced by ElasticMQ; LeastPrivilegeContractTest checks what they admit.
     boot.template.resourcesOfType("AWS::SQS::QueuePolicy").keySet().forEach(id -> boot.resources.other.put(id, id));
   }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -86,13 +85,12 @@ public final class SqsEventSource implements AutoCloseable {
   private final Config config;
   private final SqsClient sqs;
   private final NamedThreads threads;
-  private final CountDownLatch stop = new CountDownLatch(1);
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong functionErrors = new AtomicLong();
-  private volatile boolean running;
+  private final MappingLifecycle life = new MappingLifecycle();
 
   public SqsEventSource(Config config, SqsClient sqs) {
     this.config = Objects.requireNonNull(config, "config");
@@ -101,8 +99,8 @@ public final class SqsEventSource implements AutoCloseable {
   }
 
   public synchronized SqsEventSource start() {
-    if (running || stop.getCount() == 0) throw new IllegalStateException("already started");
-    running = true;
+    if (life.used()) throw new IllegalStateException("already started");
+    life.begin();
     for (int i = 1; i <= config.pollers(); i++) threads.start("sqs-esm-" + config.function().name() + "-" + i, this::poll);
     return this;
   }
@@ -143,8 +141,7 @@ public final class SqsEventSource implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
-      running = false;
-      stop.countDown();
+      life.stop();
     }
     try {
       List<String> alive = threads.join(WAIT_SECONDS + 60, TimeUnit.SECONDS);
@@ -157,23 +154,23 @@ public final class SqsEventSource implements AutoCloseable {
   // ---------------------------------------------------------------- polling
 
   private void poll() {
-    while (running) {
+    while (life.running()) {
       Map<String, Message> batch = new LinkedHashMap<>();
       try {
         gather(batch);
-        if (!running) {
+        if (!life.running()) {
           release(batch.values());
           return;
         }
         if (!batch.isEmpty()) process(List.copyOf(batch.values()));
       } catch (RuntimeException e) {
-        if (!running) {
+        if (!life.running()) {
           release(batch.values());
           return;
         }
         LOG.log(Level.WARNING, "SQS event source " + config.queueUrl() + " -> " + config.function().name() + ": " + e, e);
         release(batch.values());
-        pause(1000);
+        life.pause(1000);
       }
     }
   }
@@ -182,7 +179,7 @@ public final class SqsEventSource implements AutoCloseable {
   private void gather(Map<String, Message> batch) {
     long deadline = 0;
     int window = config.maximumBatchingWindowSeconds();
-    while (running && batch.size() < config.batchSize()) {
+    while (life.running() && batch.size() < config.batchSize()) {
       if (!batch.isEmpty() && (window == 0 || System.nanoTime() - deadline >= 0)) return;
       // a receive returns as soon as messages are there; otherwise it waits up to WAIT_SECONDS (so a window may
       // overrun by up to that much, and close() never waits longer)
@@ -265,15 +262,6 @@ public final class SqsEventSource implements AutoCloseable {
       changeVisibility(messages, 0);
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "could not release " + messages.size() + " message(s) on " + config.queueUrl(), e);
-    }
-  }
-
-  private void pause(long millis) {
-    try {
-      stop.await(millis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
     }
   }
 }

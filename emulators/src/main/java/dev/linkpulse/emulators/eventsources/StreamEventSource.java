@@ -4,21 +4,13 @@ import dev.linkpulse.emulators.lambda.LocalFunction;
 import dev.linkpulse.emulators.protocol.AwsAccount;
 import dev.linkpulse.emulators.protocol.NamedThreads;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.event.ruler.Machine;
 
 /**
  * Lambda's DynamoDB Streams event-source mapping, against the DynamoDB engine (emulators.dynamodb) through the real
@@ -62,8 +54,9 @@ import software.amazon.event.ruler.Machine;
  * {@code -1} retries forever. Retries are spaced by {@code pollIntervalMillis}.
  *
  * <p>The jobs: {@link ShardReader} (reading, filtering, windowing), {@link StreamBatches} (invocations, retries,
- * bisection, checkpoints, on-failure records), {@link StreamRecordCodec} (the record's JSON); this class lists the
- * shards and starts a reader for each when its parent is done.
+ * bisection, checkpoints, on-failure records), {@link StreamRecordCodec} (the record's JSON), {@link StreamShards}
+ * (listing the shards, starting a reader for each when its parent is done, catching up), {@link FilterCriteria}
+ * (the patterns); this class is the mapping's public face.
  *
  * <p>Not modelled: MaximumRecordAgeInSeconds, ParallelizationFactor, tumbling windows, the 6 MB payload limit.
  * Checkpoints live in memory, so a new mapping starts again from its starting position.
@@ -103,67 +96,28 @@ public final class StreamEventSource implements AutoCloseable {
     }
   }
 
-  private static final long REFRESH_MILLIS = 1000;
   private static final Logger LOG = Logger.getLogger(StreamEventSource.class.getName());
 
   private final Config config;
-  private final DynamoDbStreamsClient streams;
-  private final Machine filter;
-  private final Object lock = new Object();
-  private final Map<String, ShardState> shards = new LinkedHashMap<>();
   private final NamedThreads threads;
-  private final MappingLifecycle life = new MappingLifecycle();
   private final StreamStats stats = new StreamStats();
   private final StreamBatches batches;
-  private boolean refreshRequested;
-  /** nanoTime at which the last completed shard refresh began. */
-  private long refreshedAt = Long.MIN_VALUE;
+  private final StreamShards shards;
 
   /** @param sqs the client for the on-failure destination; may be null when there is none */
   public StreamEventSource(Config config, DynamoDbStreamsClient streams, SqsClient sqs) {
     this.config = Objects.requireNonNull(config, "config");
-    this.streams = Objects.requireNonNull(streams, "streams");
+    Objects.requireNonNull(streams, "streams");
     if (config.onFailureQueueUrl() != null && sqs == null) throw new IllegalArgumentException("an on-failure queue needs an SqsClient");
     this.threads = new NamedThreads("stream-esm-" + config.function().name());
+    MappingLifecycle life = new MappingLifecycle();
     this.batches = new StreamBatches(config, sqs, AwsAccount.arn("lambda", "function:" + config.function().name()), stats, life);
-    this.filter = config.filterPatterns().isEmpty() ? null : filter(config.filterPatterns());
-  }
-
-  private static Machine filter(List<String> patterns) {
-    Machine filter = new Machine();
-    for (int i = 0; i < patterns.size(); i++) {
-      String pattern = patterns.get(i);
-      try {
-        filter.addRule("filter-" + i, pattern);
-      } catch (Exception e) {
-        throw new IllegalArgumentException("invalid filter pattern " + pattern + ": " + e.getMessage(), e);
-      }
-    }
-    return filter;
+    this.shards = new StreamShards(config, streams, stats, life, batches, threads);
   }
 
   /** Lists the shards (a stream that does not exist fails here), positions LATEST shards, and starts polling. */
   public StreamEventSource start() {
-    synchronized (lock) {
-      if (life.used()) throw new IllegalStateException("already started");
-      long t = System.nanoTime();
-      List<Shard> listed = describe();
-      for (Shard shard : listed) {
-        ShardState state = new ShardState(shard.shardId(), shard.parentShardId());
-        if (config.startingPosition() == StartingPosition.LATEST) {
-          if (shard.sequenceNumberRange() != null && shard.sequenceNumberRange().endingSequenceNumber() != null) {
-            state.status = ShardState.Status.DONE;
-          } else {
-            state.iterator = ShardReader.iterator(streams, config.streamArn(), shard.shardId(), ShardIteratorType.LATEST, null);
-          }
-        }
-        shards.put(shard.shardId(), state);
-      }
-      refreshedAt = t;
-      life.begin();
-      startEligible();
-      threads.start("stream-esm-" + config.function().name(), this::coordinate);
-    }
+    shards.start();
     return this;
   }
 
@@ -219,139 +173,24 @@ public final class StreamEventSource implements AutoCloseable {
    */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
     long since = System.nanoTime();
-    long deadline = since + timeout.toNanos();
-    synchronized (lock) {
-      refreshRequested = true;
-      lock.notifyAll();
-      while (!caughtUpSince(since)) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || !life.running()) return caughtUpSince(since);
-        TimeUnit.NANOSECONDS.timedWait(lock, left);
-      }
-      return true;
-    }
+    return shards.awaitCaughtUp(since, since + timeout.toNanos());
   }
 
   /** The last sequence number processed on each shard (delivered, filtered out or discarded), for inspection. */
   public Map<String, String> checkpoints() {
-    synchronized (lock) {
-      Map<String, String> out = new LinkedHashMap<>();
-      shards.forEach((id, s) -> {
-        if (s.checkpoint != null) out.put(id, s.checkpoint);
-      });
-      return out;
-    }
+    return shards.checkpoints();
   }
 
   /** Stops polling and joins every thread: each ends after the invocation (or SDK call) it is in. */
   @Override
   public void close() {
-    synchronized (lock) {
-      life.stop();
-      lock.notifyAll();
-    }
+    shards.stop();
     try {
       // no thread starts after running is false (startEligible checks it under the lock)
       List<String> alive = threads.join(60, TimeUnit.SECONDS);
       if (!alive.isEmpty()) LOG.warning("threads still running after close: " + alive);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  // ---------------------------------------------------------------- shards
-
-  private void coordinate() {
-    while (life.running()) {
-      try {
-        long t = System.nanoTime();
-        List<Shard> listed = describe();
-        synchronized (lock) {
-          for (Shard shard : listed) shards.computeIfAbsent(shard.shardId(), id -> new ShardState(id, shard.parentShardId()));
-          refreshedAt = t;
-          startEligible();
-          lock.notifyAll();
-          // workers notify the lock often (idle reports): wait out the interval unless a refresh is asked for
-          long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REFRESH_MILLIS);
-          while (life.running() && !refreshRequested) {
-            long left = until - System.nanoTime();
-            if (left <= 0) break;
-            TimeUnit.NANOSECONDS.timedWait(lock, left);
-          }
-          refreshRequested = false;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        if (!life.running()) return;
-        LOG.log(Level.WARNING, "stream event source " + config.streamArn() + ": cannot list shards: " + e, e);
-        life.pause(REFRESH_MILLIS);
-      }
-    }
-  }
-
-  /** Starts a worker for each pending shard whose parent is done or unknown. Holds {@link #lock}. */
-  private void startEligible() {
-    for (ShardState s : shards.values()) {
-      if (s.status != ShardState.Status.PENDING || !life.running()) continue;
-      ShardState parent = s.parentId == null ? null : shards.get(s.parentId);
-      if (parent != null && parent.status != ShardState.Status.DONE) continue;
-      s.status = ShardState.Status.RUNNING;
-      String suffix = s.id.length() > 8 ? s.id.substring(s.id.length() - 8) : s.id;
-      threads.start("stream-esm-" + config.function().name() + "-" + suffix, () -> runShard(s));
-    }
-  }
-
-  private boolean caughtUpSince(long since) {
-    if (refreshedAt == Long.MIN_VALUE || refreshedAt - since < 0) return false;
-    for (ShardState s : shards.values()) {
-      if (s.status == ShardState.Status.DONE) continue;
-      if (s.status == ShardState.Status.PENDING) return false;
-      long idle = s.idleSince;
-      if (idle == Long.MIN_VALUE || idle - since < 0) return false;
-    }
-    return true;
-  }
-
-  private List<Shard> describe() {
-    List<Shard> all = new ArrayList<>();
-    String start = null;
-    do {
-      String from = start;
-      DescribeStreamResponse r = streams.describeStream(b -> b.streamArn(config.streamArn()).exclusiveStartShardId(from));
-      all.addAll(r.streamDescription().shards());
-      start = r.streamDescription().lastEvaluatedShardId();
-    } while (start != null);
-    return all;
-  }
-
-  private void runShard(ShardState shard) {
-    ShardReader reader = new ShardReader(shard, config, streams, filter, stats, lock, life, batches);
-    while (life.running()) {
-      try {
-        if (reader.read()) {
-          finished(shard, true);
-        }
-        return;
-      } catch (ResourceNotFoundException e) {
-        LOG.warning("stream " + config.streamArn() + " shard " + shard.id + " is gone: " + e.getMessage());
-        finished(shard, false);
-        return;
-      } catch (RuntimeException e) {
-        if (!life.running()) return;
-        // the DynamoDB engine unreachable, a failed on-failure send, ...: keep the shard's place and try again
-        LOG.log(Level.WARNING, "stream event source " + config.streamArn() + " shard " + shard.id + ": " + e, e);
-        life.pause(1000);
-      }
-    }
-  }
-
-  private void finished(ShardState shard, boolean refresh) {
-    synchronized (lock) {
-      shard.status = ShardState.Status.DONE;
-      refreshRequested |= refresh;
-      lock.notifyAll();
     }
   }
 }

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -26,22 +24,14 @@ import java.util.function.Consumer;
  */
 public final class LocalFunction implements AutoCloseable {
   private final String name;
-  private final String handlerClass;
   private final Path artifact;
   private final Map<String, String> environment;
   private final Map<String, String> runtimeEnvironment;
   private final LambdaContext.FunctionIdentity identity;
-  private final Consumer<String> log;
-  private final boolean reportEveryInvocation;
-  private final Object loading = new Object();
-  private volatile FunctionCode code;
-  private volatile boolean closed;
-  private final ConcurrentLinkedDeque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
-  private final AtomicInteger instances = new AtomicInteger();
+  private final ExecutionEnvironments environments;
   private final AtomicLong invocations = new AtomicLong();
   private final AtomicLong injectedFailures = new AtomicLong();
   private final RecordLoss recordLoss = new RecordLoss();
-  private volatile long lastInitNanos = -1;
   private volatile InvocationListener listener = (function, nanos, error) -> {};
   /** Set while CodeDeploy shifts this function's alias: invocations go to the versions it names. */
   private volatile AliasRouting alias;
@@ -56,15 +46,15 @@ public final class LocalFunction implements AutoCloseable {
 
   private LocalFunction(Builder b) {
     this.name = b.name;
-    this.handlerClass = b.handlerClass;
     this.artifact = b.artifact;
     this.environment = Map.copyOf(b.environment);
     this.runtimeEnvironment = RuntimeVariables.of(b.name, b.handlerClass, b.memoryMb, b.environment);
     String region = b.environment.getOrDefault("AWS_REGION", AwsAccount.REGION);
     this.identity = new LambdaContext.FunctionIdentity(b.name, b.timeoutSeconds, b.memoryMb,
         "arn:aws:lambda:" + region + ":" + AwsAccount.ACCOUNT_ID + ":function:" + b.name);
-    this.log = line -> b.log.accept("[" + b.name + "] " + line);
-    this.reportEveryInvocation = b.reportEveryInvocation;
+    Consumer<String> log = line -> b.log.accept("[" + b.name + "] " + line);
+    this.environments = new ExecutionEnvironments(b.name, b.handlerClass, b.artifact, runtimeEnvironment, log, b.memoryMb,
+        b.reportEveryInvocation);
   }
 
   public static Builder builder(String name, String handlerClassName) {
@@ -150,7 +140,7 @@ public final class LocalFunction implements AutoCloseable {
       listener.invoked(name, 0, true);
       throw new FunctionError(name, "Injected", name + ": injected failure", null);
     }
-    ExecutionEnvironment instance = acquire();
+    ExecutionEnvironment instance = environments.acquire();
     String requestId = UUID.randomUUID().toString();
     long start = System.nanoTime();
     boolean failed = true;
@@ -167,19 +157,18 @@ public final class LocalFunction implements AutoCloseable {
       throw FunctionError.invocation(name, t);
     } finally {
       long took = System.nanoTime() - start;
-      report(instance, requestId, took);
-      idle.push(instance);
+      environments.release(instance, requestId, took);
       listener.invoked(name, took, failed);
     }
   }
 
   /** Creates an instance now rather than on the first request (provisioned concurrency of one). */
   public void warm() {
-    idle.push(acquire());
+    environments.warm();
   }
 
   public int instances() {
-    return instances.get();
+    return environments.instances();
   }
 
   public long invocations() {
@@ -188,58 +177,13 @@ public final class LocalFunction implements AutoCloseable {
 
   /** The init phase of the newest instance, once one exists. */
   public Optional<Duration> lastInitDuration() {
-    long nanos = lastInitNanos;
+    long nanos = environments.lastInitNanos();
     return nanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
   }
 
   @Override
   public void close() throws IOException {
-    closed = true;
-    idle.clear();
-    synchronized (loading) {
-      if (code != null) code.close();
-      code = null;
-    }
-  }
-
-  private ExecutionEnvironment acquire() {
-    ExecutionEnvironment instance = idle.poll();
-    if (instance != null) return instance;
-    if (closed) throw new IllegalStateException("function " + name + " is closed");
-    long start = System.nanoTime();
-    try {
-      FunctionCode c = code();
-      Object handler = c.call(c.handler()::newInstance);
-      long init = System.nanoTime() - start;
-      instances.incrementAndGet();
-      lastInitNanos = init;
-      return new ExecutionEnvironment(c, handler, init);
-    } catch (VirtualMachineError e) {
-      throw e;
-    } catch (Throwable t) {
-      log.accept(String.format(java.util.Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: error\tError Type: %s",
-          (System.nanoTime() - start) / 1e6, t.getClass().getName()));
-      throw FunctionError.init(name, t);
-    }
-  }
-
-  /** The function's code, loaded on its first cold start; a failed load leaves nothing, so the next one retries. */
-  private FunctionCode code() throws Throwable {
-    FunctionCode c = code;
-    if (c != null) return c;
-    synchronized (loading) {
-      if (code == null) {
-        code = artifact == null ? FunctionCode.fromClassPath(handlerClass, log)
-            : FunctionCode.fromArtifact(name, artifact, handlerClass, runtimeEnvironment, log);
-      }
-      return code;
-    }
-  }
-
-  private void report(ExecutionEnvironment instance, String requestId, long durationNanos) {
-    long init = instance.unreportedInitNanos;
-    instance.unreportedInitNanos = -1;
-    if (init >= 0 || reportEveryInvocation) log.accept(new InvocationReport(requestId, durationNanos, init, identity.memoryMb()).line());
+    environments.close();
   }
 
   /** How a function is configured: its artifact, environment, timeout, memory, and where its log lines go. */

@@ -66,8 +66,8 @@ class PersistenceTest {
     }
   }
 
-  @Test
-  void aTaskInFlightAtShutdownRunsAgainAfterTheRestart() throws Exception {
+  /** Starts an execution whose task (function {@code work}) never returns, and shuts down while it is in flight. */
+  private String startATaskThatHangsAndShutDown() throws InterruptedException {
     CountDownLatch entered = new CountDownLatch(1);
     FakeLambda hanging = new FakeLambda().on("work", p -> {
       entered.countDown();
@@ -83,6 +83,12 @@ class PersistenceTest {
       arn = before.start(before.machine("{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:lambda:us-east-1:000000000000:function:work\",\"End\":true}}}"), "{}");
       entered.await();
     }
+    return arn;
+  }
+
+  @Test
+  void aTaskInFlightAtShutdownRunsAgainAfterTheRestart() throws Exception {
+    String arn = startATaskThatHangsAndShutDown();
     FakeLambda working = new FakeLambda().on("work", p -> LambdaInvoker.Result.success("\"done\""));
     try (SfnHarness after = boot(working)) {
       assertThat(after.awaitDone(arn).output()).isEqualTo("\"done\"");
@@ -92,21 +98,7 @@ class PersistenceTest {
 
   @Test
   void withDeferredResumeATaskInFlightRunsAgainOnlyWhenTheHostResumes() throws Exception {
-    CountDownLatch entered = new CountDownLatch(1);
-    FakeLambda hanging = new FakeLambda().on("work", p -> {
-      entered.countDown();
-      try {
-        new CountDownLatch(1).await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return LambdaInvoker.Result.success("\"too late\"");
-    });
-    String arn;
-    try (SfnHarness before = boot(hanging)) {
-      arn = before.start(before.machine("{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:lambda:us-east-1:000000000000:function:work\",\"End\":true}}}"), "{}");
-      entered.await();
-    }
+    String arn = startATaskThatHangsAndShutDown();
     FakeLambda working = new FakeLambda().on("work", p -> LambdaInvoker.Result.success("\"done\""));
     try (SfnHarness after = new SfnHarness(timeline, working, b -> b.dataDirectory(data).deferResume())) {
       after.advance(Duration.ofMinutes(5));

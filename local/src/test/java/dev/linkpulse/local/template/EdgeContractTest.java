@@ -84,6 +84,6 @@ class EdgeContractTest {
     // A custom domain for the HTTP API would be a second host serving the short links: UrlValidator would not know it.
     assertThat(template.resourcesOfType("AWS::ApiGatewayV2::DomainName")).isEmpty();
     assertThat(template.resourcesOfType("AWS::ApiGateway::DomainName")).isEmpty();
-    assertThat(Resolver.references(template.functions().stream().filter(f -> f.logicalId().equals("CreateLinkFunction")).findFirst().orElseThrow().environment().get("SERVED_HOSTS"))).contains("WebSocketApi");
+    assertThat(Resolver.references(ProjectTemplate.function("CreateLinkFunction").environment().get("SERVED_HOSTS"))).contains("WebSocketApi");
   }
 }

@@ -1,6 +1,7 @@
 package dev.linkpulse.local.template;
 
 import dev.linkpulse.local.LocalConfig;
+import dev.linkpulse.template.FunctionSpec;
 import dev.linkpulse.template.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,12 @@ final class ProjectTemplate {
     Path file = dir.resolve("template.yaml");
     Files.writeString(file, edit.apply(Files.readString(ROOT.resolve("template.yaml"))));
     return Template.load(file);
+  }
+
+  /** The template's function {@code logicalId}; fails when there is none. */
+  static FunctionSpec function(String logicalId) {
+    return TEMPLATE.functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
+        .orElseThrow(() -> new AssertionError("template.yaml has no function " + logicalId));
   }
 
   private static Template load(Path file) {

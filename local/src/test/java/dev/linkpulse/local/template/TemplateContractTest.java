@@ -12,10 +12,8 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,8 +23,10 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * template.yaml is the single source of truth; these checks keep code and template from drifting apart, and keep
- * the template least-privilege and loss-free.
+ * template.yaml is the single source of truth: these checks keep code and template from drifting apart (a renamed
+ * handler, a dangling reference, an undeclared environment variable, a function that ships what it must not). The
+ * template's other contracts: {@link LeastPrivilegeContractTest}, {@link LossFreeContractTest},
+ * {@link ScheduleAndSagaContractTest}, {@link CanaryContractTest}, {@link EdgeContractTest}.
  */
 class TemplateContractTest {
   static final Path root = ProjectTemplate.ROOT;
@@ -84,178 +84,6 @@ class TemplateContractTest {
   }
 
   @Test
-  void noPolicyStatementGrantsWildcardActionsOrResources() {
-    List<String> problems = new ArrayList<>();
-    for (FunctionSpec fn : template.functions()) {
-      // No Policies at all is allowed (the basic execution role only); anything declared must be scoped.
-      List<Object> policies = Template.list(fn.properties().get("Policies"));
-      for (Object policy : policies) {
-        if (policy instanceof String managed) {
-          problems.add(fn.logicalId() + ": managed policy " + managed + " (write a scoped statement)");
-          continue;
-        }
-        Map<String, Object> p = Template.map(policy);
-        if (!p.containsKey("Statement")) {
-          problems.add(fn.logicalId() + ": SAM policy template " + p.keySet() + " (write a scoped statement)");
-          continue;
-        }
-        for (Object s : Template.list(p.get("Statement"))) {
-          Map<String, Object> statement = Template.map(s);
-          for (Object action : Template.list(statement.get("Action"))) {
-            String a = String.valueOf(action);
-            if (a.equals("*") || a.endsWith(":*")) problems.add(fn.logicalId() + ": Action " + a);
-          }
-          for (Object resource : Template.list(statement.get("Resource"))) {
-            if ("*".equals(String.valueOf(resource))) problems.add(fn.logicalId() + ": Resource *");
-          }
-          if (statement.containsKey("NotAction") || statement.containsKey("NotResource")) problems.add(fn.logicalId() + ": NotAction/NotResource");
-        }
-      }
-    }
-    assertThat(problems).isEmpty();
-  }
-
-  @Test
-  void everyQueueConsumerHasADeadLetterQueueAndEveryStreamConsumerAnOnFailureDestination() {
-    Map<String, Map<String, Object>> queues = template.resourcesOfType("AWS::SQS::Queue");
-    for (FunctionSpec fn : template.functions()) {
-      fn.events().forEach((name, event) -> {
-        Map<String, Object> props = Template.map(event.get("Properties"));
-        if ("SQS".equals(event.get("Type"))) {
-          String queue = String.valueOf(Template.list(Template.map(props.get("Queue")).get("Fn::GetAtt")).get(0));
-          Map<String, Object> redrive = Template.map(queues.get(queue).get("RedrivePolicy"));
-          assertThat(redrive).as(fn.logicalId() + " consumes " + queue + ", which needs a RedrivePolicy").containsKeys("deadLetterTargetArn", "maxReceiveCount");
-        }
-        if ("DynamoDB".equals(event.get("Type")) || "Kinesis".equals(event.get("Type"))) {
-          assertThat(Template.map(Template.map(props.get("DestinationConfig")).get("OnFailure")))
-              .as(fn.logicalId() + "." + name + " needs an OnFailure destination").containsKey("Destination");
-        }
-      });
-    }
-  }
-
-  /**
-   * A scheduled function is invoked asynchronously: a failed run is retried by Lambda, then dropped. Each one says
-   * what that costs: MaximumRetryAttempts 0 (the next tick replaces the run, as a gauge's does) or an OnFailure
-   * destination (a run that does work of its own must not vanish).
-   */
-  static List<String> scheduledWithoutAFailurePolicy(Template t) {
-    List<String> problems = new ArrayList<>();
-    for (FunctionSpec fn : t.functions()) {
-      boolean scheduled = fn.events().values().stream().anyMatch(e -> "Schedule".equals(e.get("Type")));
-      if (!scheduled) continue;
-      Map<String, Object> config = Template.map(fn.properties().get("EventInvokeConfig"));
-      boolean replaced = "0".equals(String.valueOf(config.get("MaximumRetryAttempts")));
-      boolean kept = Template.map(Template.map(config.get("DestinationConfig")).get("OnFailure")).containsKey("Destination");
-      if (!replaced && !kept) problems.add(fn.logicalId() + ": scheduled, with neither MaximumRetryAttempts 0 nor an OnFailure destination");
-    }
-    return problems;
-  }
-
-  @Test
-  void everyScheduledFunctionSaysWhatAFailedRunCosts() {
-    assertThat(template.functions().stream().filter(f -> f.events().values().stream().anyMatch(e -> "Schedule".equals(e.get("Type"))))
-        .map(FunctionSpec::logicalId)).contains("ReviewQueueSweepFunction");
-    assertThat(scheduledWithoutAFailurePolicy(template)).isEmpty();
-  }
-
-  @Test
-  void aScheduledFunctionWithLambdasDefaultRetriesAndNoDestinationIsCaught(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    String broken = Files.readString(root.resolve("template.yaml")).replace("      EventInvokeConfig:\n        MaximumRetryAttempts: 0\n", "");
-    Path file = dir.resolve("template.yaml");
-    Files.writeString(file, broken);
-    assertThat(scheduledWithoutAFailurePolicy(Template.load(file))).containsExactly(
-        "ReviewQueueSweepFunction: scheduled, with neither MaximumRetryAttempts 0 nor an OnFailure destination");
-  }
-
-  @Test
-  void theReviewSweepMayOnlyQueryTheSparseReviewQueueIndex_whichProjectsKeysOnly() {
-    FunctionSpec sweep = function("ReviewQueueSweepFunction");
-    List<Object> statements = Template.list(Template.map(Template.list(sweep.properties().get("Policies")).get(0)).get("Statement"));
-    assertThat(statements).hasSize(1);
-    Map<String, Object> only = Template.map(statements.get(0));
-    assertThat(Template.list(only.get("Action"))).containsExactly("dynamodb:Query");
-    assertThat(only.get("Resource")).isEqualTo(Map.of("Fn::Sub", "${LinkpulseTable.Arn}/index/" + dev.linkpulse.core.Keys.REVIEW_INDEX));
-    Map<String, Object> table = template.resourcesOfType("AWS::DynamoDB::Table").get("LinkpulseTable");
-    Map<String, Object> index = Template.list(table.get("GlobalSecondaryIndexes")).stream().map(Template::map)
-        .filter(i -> dev.linkpulse.core.Keys.REVIEW_INDEX.equals(i.get("IndexName"))).findFirst().orElseThrow();
-    assertThat(Template.map(index.get("Projection"))).containsEntry("ProjectionType", "KEYS_ONLY");
-    assertThat(Template.list(index.get("KeySchema")).stream().map(k -> Template.map(k).get("AttributeName")))
-        .containsExactly(dev.linkpulse.core.Keys.REVIEW_PK, dev.linkpulse.core.Keys.REVIEW_SK);
-  }
-
-  @Test
-  void theReviewQueueAlarmFiresBeforeTheSagaRejectsAReviewUnseen() {
-    long alarm = Long.parseLong(String.valueOf(Template.map(template.parameters().get("ReviewQueueMaxAgeSeconds")).get("Default")));
-    long timeout = Long.parseLong(String.valueOf(Template.map(template.parameters().get("ReviewTimeoutSeconds")).get("Default")));
-    assertThat(alarm).as("ReviewQueueMaxAgeSeconds leaves moderators time to act").isLessThanOrEqualTo(timeout / 2);
-  }
-
-  @Test
-  void theClicksQueueIsSizedForTheRecorderAndItsDlqKeepsTwoWeeks() {
-    Map<String, Map<String, Object>> queues = template.resourcesOfType("AWS::SQS::Queue");
-    FunctionSpec recorder = function("RecorderFunction");
-    assertThat(Resolver.references(queues.get("ClicksQueue").get("VisibilityTimeout"))).containsExactly("ClicksVisibilityTimeoutSeconds");
-    Map<String, Object> visibility = Template.map(template.parameters().get("ClicksVisibilityTimeoutSeconds"));
-    assertThat(Integer.parseInt(String.valueOf(visibility.get("Default")))).as("visibility timeout >= 6x the recorder's timeout")
-        .isGreaterThanOrEqualTo(6 * recorder.timeoutSeconds());
-    // Lambda refuses an SQS mapping whose queue hides a message for less than the function's timeout.
-    assertThat(Integer.parseInt(String.valueOf(visibility.get("MinValue")))).isGreaterThanOrEqualTo(recorder.timeoutSeconds());
-    Map<String, Object> redrive = Template.map(queues.get("ClicksQueue").get("RedrivePolicy"));
-    assertThat(String.valueOf(redrive.get("maxReceiveCount"))).isEqualTo("5");
-    assertThat(Resolver.references(redrive.get("deadLetterTargetArn"))).containsExactly("ClicksDLQ");
-    assertThat(String.valueOf(queues.get("ClicksDLQ").get("MessageRetentionPeriod"))).isEqualTo(String.valueOf(14 * 24 * 3600));
-  }
-
-  @Test
-  void theClicksQueueAdmitsOnlyTheClickRule() {
-    Map<String, Object> policy = template.resourcesOfType("AWS::SQS::QueuePolicy").get("ClicksQueuePolicy");
-    assertThat(Resolver.references(policy.get("Queues"))).containsExactly("ClicksQueue");
-    List<Object> statements = Template.list(Template.map(policy.get("PolicyDocument")).get("Statement"));
-    assertThat(statements).hasSize(1);
-    Map<String, Object> st = Template.map(statements.get(0));
-    assertThat(st.get("Effect")).isEqualTo("Allow");
-    assertThat(Template.map(st.get("Principal")).get("Service")).isEqualTo("events.amazonaws.com");
-    assertThat(st.get("Action")).isEqualTo("sqs:SendMessage");
-    assertThat(Resolver.references(Template.map(Template.map(st.get("Condition")).get("ArnEquals")).get("aws:SourceArn"))).containsExactly("ClickRule");
-  }
-
-  @Test
-  void rawClicksOutliveEveryRedeliveryHorizon() {
-    // A raw click must still exist when its event is redelivered, or the redelivery is an INSERT and counts twice.
-    Map<String, Map<String, Object>> queues = template.resourcesOfType("AWS::SQS::Queue");
-    long horizonSeconds = Long.parseLong(String.valueOf(queues.get("ClicksQueue").get("MessageRetentionPeriod")))
-        + Long.parseLong(String.valueOf(queues.get("ClicksDLQ").get("MessageRetentionPeriod")));
-    Map<String, Object> retention = Template.map(template.parameters().get("ClickRetentionDays"));
-    long minDays = Long.parseLong(String.valueOf(retention.get("MinValue")));
-    assertThat(minDays * 24 * 3600).as("ClickRetentionDays.MinValue in seconds").isGreaterThan(horizonSeconds);
-    assertThat(Long.parseLong(String.valueOf(retention.get("Default")))).isGreaterThanOrEqualTo(minDays);
-    assertThat(function("RecorderFunction").environment()).containsKey("CLICK_RETENTION_DAYS");
-  }
-
-  @Test
-  void theAggregatorReadsOnlyInsertsOfRawClicksWithBisectAndADestination() {
-    Map<String, Object> stream = Template.map(function("AggregatorFunction").events().get("Clicks").get("Properties"));
-    assertThat(stream.get("BisectBatchOnFunctionError")).isEqualTo(true);
-    // Never skip a batch in production: a skipped batch could not be replayed exactly (docs/pipeline.md).
-    assertThat(Resolver.references(stream.get("MaximumRetryAttempts"))).containsExactly("AggregatorMaximumRetryAttempts");
-    assertThat(String.valueOf(Template.map(template.parameters().get("AggregatorMaximumRetryAttempts")).get("Default"))).isEqualTo("-1");
-    assertThat(Template.list(stream.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
-    List<String> patterns = Template.list(Template.map(stream.get("FilterCriteria")).get("Filters")).stream()
-        .map(f -> String.valueOf(Template.map(f).get("Pattern"))).toList();
-    // Raw clicks to count, and deleted links whose subscriptions end: nothing else reaches the aggregator.
-    assertThat(patterns).containsExactly(
-        "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"Keys\":{\"PK\":{\"S\":[{\"prefix\":\"" + dev.linkpulse.core.Keys.CLICK_PREFIX + "\"}]}}}}",
-        "{\"eventName\":[\"REMOVE\"],\"dynamodb\":{\"Keys\":{\"PK\":{\"S\":[{\"prefix\":\"" + dev.linkpulse.core.Keys.LINK_PREFIX + "\"}]}}}}");
-    Map<String, Object> sqs = Template.map(function("RecorderFunction").events().get("Clicks").get("Properties"));
-    assertThat(Template.list(sqs.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
-  }
-
-  private static FunctionSpec function(String id) {
-    return template.functions().stream().filter(f -> f.logicalId().equals(id)).findFirst().orElseThrow();
-  }
-
-  @Test
   void everyEnvironmentVariableTheCodeRequiresIsDeclared() throws IOException {
     Pattern required = Pattern.compile("Env\\.require\\(\"([A-Z0-9_]+)\"\\)");
     Set<String> needed = new TreeSet<>();
@@ -276,7 +104,7 @@ class TemplateContractTest {
 
   @Test
   void theRedirectFunctionStaysLean() throws Exception {
-    FunctionSpec redirect = template.functions().stream().filter(f -> f.logicalId().equals("RedirectFunction")).findFirst().orElseThrow();
+    FunctionSpec redirect = ProjectTemplate.function("RedirectFunction");
     Path jar = root.resolve(redirect.codeUri());
     if (Files.exists(jar)) {
       List<String> forbidden = new ArrayList<>();
@@ -305,13 +133,5 @@ class TemplateContractTest {
         .replace("!GetAtt LinkpulseTable.Arn", "!GetAtt LinkpulseTabel.Arn"));
     assertThat(danglingReferences(t)).contains("LinkpulseTabel");
     assertThat(missingHandlers(t)).containsExactly("RedirectFunction: dev.linkpulse.redirect.RedirectHandlr");
-  }
-
-  @Test
-  void countersOfEveryLinkAgeOutAfterTheStatsRetention_neverBeforeTheirRawClicks() {
-    Map<String, Object> stats = Template.map(template.parameters().get("StatsRetentionDays"));
-    Map<String, Object> clicks = Template.map(template.parameters().get("ClickRetentionDays"));
-    assertThat(Long.parseLong(String.valueOf(stats.get("MinValue")))).isGreaterThanOrEqualTo(Long.parseLong(String.valueOf(clicks.get("Default"))));
-    assertThat(Resolver.references(function("AggregatorFunction").environment().get("STATS_RETENTION_DAYS"))).containsExactly("StatsRetentionDays");
   }
 }

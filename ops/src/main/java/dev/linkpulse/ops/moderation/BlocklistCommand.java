@@ -24,76 +24,69 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
         + "(400 blocked_url) and in the saga."},
     subcommands = {BlocklistCommand.Add.class, BlocklistCommand.Remove.class, BlocklistCommand.Show.class})
 final class BlocklistCommand {
-  /** Runs {@code body} on the blocklist; a domain that is not one is bad input, an AWS failure exit 1. */
-  static int run(CommandSpec spec, AwsOptions aws, ModerationTarget target, java.util.function.ToIntFunction<Blocklist> body) {
-    aws.validate();
-    String table = target.table();
-    try (DynamoDbClient dynamo = aws.dynamo()) {
-      return body.applyAsInt(Blocklist.dynamoDb(dynamo, table));
-    } catch (ApiException e) {
-      throw new UsageError(e.getMessage());
-    } catch (SdkException e) {
-      spec.commandLine().getErr().println("linkpulse moderation blocklist: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
-      return ModerationCommand.FAILED;
+  /**
+   * A blocklist subcommand: runs on the table's blocklist and exits 0 unless it throws; a domain that is not one is
+   * bad input, an AWS failure exit 1.
+   */
+  abstract static class Action implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin AwsOptions aws;
+    @Mixin ModerationTarget target;
+
+    /** Does the subcommand's work on {@code list}, printing what it did to {@code out}. */
+    abstract void run(Blocklist list, PrintWriter out);
+
+    @Override
+    public final Integer call() {
+      aws.validate();
+      String table = target.table();
+      try (DynamoDbClient dynamo = aws.dynamo()) {
+        PrintWriter out = spec.commandLine().getOut();
+        run(Blocklist.dynamoDb(dynamo, table), out);
+        out.flush();
+        return 0;
+      } catch (ApiException e) {
+        throw new UsageError(e.getMessage());
+      } catch (SdkException e) {
+        spec.commandLine().getErr().println("linkpulse moderation blocklist: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+        return ModerationCommand.FAILED;
+      }
     }
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true, footerHeading = Linkpulse.EXAMPLES,
       footer = {"  ./linkpulse moderation blocklist add phish.example --reason \"reported\""},
       description = {"Adds a domain (any spelling: Unicode, upper case, a trailing dot); prints its canonical form."})
-  static final class Add implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin AwsOptions aws;
-    @Mixin ModerationTarget target;
+  static final class Add extends Action {
     @Parameters(paramLabel = "DOMAIN", description = "The domain to block") String domain;
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why it is listed") String reason;
 
     @Override
-    public Integer call() {
-      return run(spec, aws, target, list -> {
-        spec.commandLine().getOut().println("blocked " + list.add(domain, reason));
-        spec.commandLine().getOut().flush();
-        return 0;
-      });
+    void run(Blocklist list, PrintWriter out) {
+      out.println("blocked " + list.add(domain, reason));
     }
   }
 
   @Command(name = "remove", mixinStandardHelpOptions = true, footerHeading = Linkpulse.EXAMPLES,
       footer = {"  ./linkpulse moderation blocklist remove phish.example"}, description = {"Removes a domain from the blocklist."})
-  static final class Remove implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin AwsOptions aws;
-    @Mixin ModerationTarget target;
+  static final class Remove extends Action {
     @Parameters(paramLabel = "DOMAIN", description = "The domain to unblock") String domain;
 
     @Override
-    public Integer call() {
-      return run(spec, aws, target, list -> {
-        if (!list.remove(domain)) throw new UsageError(domain + " is not on the blocklist");
-        spec.commandLine().getOut().println("unblocked " + Blocklist.canonicalDomain(domain));
-        spec.commandLine().getOut().flush();
-        return 0;
-      });
+    void run(Blocklist list, PrintWriter out) {
+      if (!list.remove(domain)) throw new UsageError(domain + " is not on the blocklist");
+      out.println("unblocked " + Blocklist.canonicalDomain(domain));
     }
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, footerHeading = Linkpulse.EXAMPLES,
       footer = {"  ./linkpulse moderation blocklist list"}, description = {"Every blocked domain with its reason."})
-  static final class Show implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin AwsOptions aws;
-    @Mixin ModerationTarget target;
-
+  static final class Show extends Action {
     @Override
-    public Integer call() {
-      return run(spec, aws, target, list -> {
-        PrintWriter out = spec.commandLine().getOut();
-        var entries = list.list();
-        if (entries.isEmpty()) out.println("(the blocklist is empty)");
-        entries.forEach(e -> out.printf("%-40s  %s%n", e.domain(), e.reason()));
-        out.flush();
-        return 0;
-      });
+    void run(Blocklist list, PrintWriter out) {
+      var entries = list.list();
+      if (entries.isEmpty()) out.println("(the blocklist is empty)");
+      entries.forEach(e -> out.printf("%-40s  %s%n", e.domain(), e.reason()));
     }
   }
 }

@@ -1,43 +1,23 @@
 package dev.linkpulse.ops.moderation;
 
 import dev.linkpulse.ops.Linkpulse;
-import dev.linkpulse.ops.aws.AwsOptions;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
     footerHeading = Linkpulse.EXAMPLES,
     footer = {"  ./linkpulse moderation show hello"},
     description = {"A link's moderation executions, newest first, each with its history: every event's time, type, state and error."})
-final class ShowCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  @Mixin AwsOptions aws;
-  @Mixin ModerationTarget target;
-
-  @Parameters(paramLabel = "CODE", description = "The link's code")
-  String code;
-
+final class ShowCommand extends LinkCommand {
   @Override
-  public Integer call() {
-    Sagas.checkedCode(code);
-    return ModerationCommand.run(spec, aws, target, sagas -> {
-      var executions = sagas.executionsOf(code);
-      PrintWriter out = spec.commandLine().getOut();
-      for (var e : executions) {
-        out.printf("%s  %s  started %s%s%n", e.name(), e.statusAsString(), e.startDate(), e.stopDate() == null ? "" : ", stopped " + e.stopDate());
-        for (HistoryEvent h : sagas.sfn().getExecutionHistoryPaginator(r -> r.executionArn(e.executionArn())).events()) {
-          out.printf("  %4d  %s  %-28s %s%n", h.id(), h.timestamp(), h.typeAsString(), detail(h));
-        }
+  void run(Sagas sagas, PrintWriter out) {
+    for (var e : sagas.executionsOf(code)) {
+      out.printf("%s  %s  started %s%s%n", e.name(), e.statusAsString(), e.startDate(), e.stopDate() == null ? "" : ", stopped " + e.stopDate());
+      for (HistoryEvent h : sagas.sfn().getExecutionHistoryPaginator(r -> r.executionArn(e.executionArn())).events()) {
+        out.printf("  %4d  %s  %-28s %s%n", h.id(), h.timestamp(), h.typeAsString(), detail(h));
       }
-      out.flush();
-      return 0;
-    });
+    }
   }
 
   private static String detail(HistoryEvent h) {
