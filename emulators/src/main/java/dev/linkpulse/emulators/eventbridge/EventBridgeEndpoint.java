@@ -98,9 +98,18 @@ public final class EventBridgeEndpoint implements AutoCloseable {
    * Keeps the outbox in {@code dataDir} ({@link OutboxJournal}): an answered {@code PutEvents} is on disk before it
    * is acknowledged, and what a crash left undelivered is sent again. Call before {@code start}.
    */
-  public synchronized EventBridgeEndpoint persistTo(Path dataDir) throws IOException {
+  public EventBridgeEndpoint persistTo(Path dataDir) throws IOException {
+    return persistTo(dataDir, OutboxCompaction.DEFAULT_ABOVE_BYTES);
+  }
+
+  /**
+   * As {@link #persistTo(Path)}, the outbox file being rewritten to what is still pending, while the endpoint runs,
+   * whenever it passes {@code compactAboveBytes} and at least half of it is delivered.
+   */
+  public synchronized EventBridgeEndpoint persistTo(Path dataDir, long compactAboveBytes) throws IOException {
     if (started) throw new IllegalStateException("already started");
-    targets.persistTo(OutboxJournal.open(dataDir.resolve("eventbridge-outbox.log")));
+    OutboxCompaction compaction = OutboxCompaction.background(compactAboveBytes);
+    targets.persistTo(OutboxJournal.open(dataDir.resolve("eventbridge-outbox.log"), compaction));
     return this;
   }
 
