@@ -75,7 +75,8 @@ public final class EventBridgeEndpoint implements AutoCloseable {
 
   /**
    * Keeps the outbox in {@code dataDir} ({@link OutboxJournal}): an answered {@code PutEvents} is on disk before it
-   * is acknowledged, and what a crash left undelivered is sent again. Call before {@code start}.
+   * is acknowledged, and what a crash left undelivered is sent again. The file is compacted to what is still
+   * pending while the endpoint runs, past 64 MiB (see {@link #persistTo(Path, long)}). Call before {@code start}.
    */
   public EventBridgeEndpoint persistTo(Path dataDir) throws IOException {
     return persistTo(dataDir, OutboxCompaction.DEFAULT_ABOVE_BYTES);
@@ -83,7 +84,10 @@ public final class EventBridgeEndpoint implements AutoCloseable {
 
   /**
    * As {@link #persistTo(Path)}, the outbox file being rewritten to what is still pending, while the endpoint runs,
-   * whenever it passes {@code compactAboveBytes} and at least half of it is delivered.
+   * whenever it passes {@code compactAboveBytes} and at least half of it is delivered: it then holds at most about
+   * {@code max(compactAboveBytes, 2 x the pending events)}, and a restart reads only that.
+   *
+   * @throws IllegalArgumentException when {@code compactAboveBytes <= 0}
    */
   public synchronized EventBridgeEndpoint persistTo(Path dataDir, long compactAboveBytes) throws IOException {
     if (started) throw new IllegalStateException("already started");
