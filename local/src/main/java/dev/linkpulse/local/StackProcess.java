@@ -58,9 +58,16 @@ public final class StackProcess implements AutoCloseable {
 
   /** As {@link #start(Path, StackPorts, String, Path)}, with these template parameters overridden. */
   public static StackProcess start(Path dataDir, StackPorts ports, String user, Path log, Map<String, String> parameters) throws IOException {
+    return start(dataDir, ports, user, log, parameters, List.of());
+  }
+
+  /** As {@link #start(Path, StackPorts, String, Path, Map)}, the child JVM given {@code jvmOptions} (e.g. {@code -Dname=value}). */
+  public static StackProcess start(Path dataDir, StackPorts ports, String user, Path log, Map<String, String> parameters,
+      List<String> jvmOptions) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-        "-Dlinkpulse.root=" + LocalConfig.findRoot(), "-cp", System.getProperty("java.class.path"), StackProcess.class.getName(),
-        dataDir.toString(), user));
+        "-Dlinkpulse.root=" + LocalConfig.findRoot()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), StackProcess.class.getName(), dataDir.toString(), user));
     command.addAll(ports.args());
     parameters.forEach((name, value) -> command.add(name + "=" + value));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -1,11 +1,7 @@
 package dev.linkpulse.local;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,28 +24,15 @@ class ClicksSurviveKillDashNineTest {
   @Test
   void everyAnsweredRedirectIsCountedExactlyOnceAfterKillDashNineAndARestart(@TempDir Path dataDir) throws Exception {
     StackProcess.StackPorts ports = StackProcess.StackPorts.free();
-    String host = "\r\nHost: 127.0.0.1:" + ports.api();
     String code;
     String token;
     try (StackProcess first = StackProcess.start(dataDir, ports, "durable", null, PARAMETERS)) {
-      URI api = URI.create(first.apiUrl());
       token = first.token();
-      RawHttp created = RawHttp.send(api, "POST /links HTTP/1.1" + host + "\r\nAuthorization: Bearer " + token
-          + "\r\nContent-Type: application/json", "{\"url\":\"https://example.com/durable\"}");
-      assertThat(created.status()).as(created.body()).isEqualTo(201);
-      code = created.json().get("code").asText();
-      for (int i = 0; i < CLICKS; i++) assertThat(RawHttp.send(api, "GET /" + code + " HTTP/1.1" + host).status()).isEqualTo(302);
+      code = CountedClicks.clickNewLink(URI.create(first.apiUrl()), ports.api(), token, "https://example.com/durable", CLICKS);
       first.kill();
     }
     try (StackProcess second = StackProcess.start(dataDir, ports, "durable", null, PARAMETERS)) {
-      URI api = URI.create(second.apiUrl());
-      String stats = "GET /links/" + code + "/stats HTTP/1.1" + host + "\r\nAuthorization: Bearer " + token;
-      await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-          assertThat(RawHttp.send(api, stats).json().path("total").asLong()).isGreaterThanOrEqualTo(CLICKS));
-      // Redelivered events (the outbox re-sends what it had not marked delivered) are absorbed, never counted twice:
-      // the total holds at exactly CLICKS while the restarted pipeline drains.
-      await().during(Duration.ofSeconds(15)).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
-          assertThat(RawHttp.send(api, stats).json().path("total").asLong()).isEqualTo(CLICKS));
+      CountedClicks.awaitCountedExactlyOnce(URI.create(second.apiUrl()), ports.api(), token, code, CLICKS);
     }
   }
 }

@@ -1,31 +1,16 @@
 package dev.linkpulse.emulators.eventbridge;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.linkpulse.emulators.protocol.Json;
 import dev.linkpulse.emulators.protocol.NamedThreads;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -42,8 +27,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * retries is counted in {@link #failed()} and logged; AWS would keep retrying for up to 24 hours, this endpoint
  * does not. Like AWS, events for a bus that has no rules (or does not exist) are accepted and go nowhere.
  *
- * <p>The jobs: {@link EventEntries} (validation, size, envelope), {@link BusRules} (matching),
- * {@link SqsTargets} (delivery); this class answers the protocol.
+ * <p>The jobs: {@link PutEventsHandler} (the wire: operation, request validation, errors, response),
+ * {@link EventEntries} (an entry's validation, size, envelope), {@link BusRules} (matching), {@link SqsTargets}
+ * (delivery) and {@link OutboxJournal} (the outbox on disk); this class is the handle: lifecycle and counters.
  *
  * <p>Tests can make the next N {@code PutEvents} requests fail with HTTP 500 {@code InternalException}
  * ({@link #failNextPutEvents}); note that the SDK retries 5xx answers, so each retry consumes one armed failure.
@@ -60,11 +46,6 @@ public final class EventBridgeEndpoint implements AutoCloseable {
   }
 
   public static final String DEFAULT_BUS = "default";
-  static final String TARGET_PREFIX = "AWSEvents.";
-  static final String CONTENT_TYPE = "application/x-amz-json-1.1";
-  static final int MAX_ENTRIES = 10;
-  static final int MAX_REQUEST_ENTRIES_SIZE = 256 * 1024;
-  private static final int MAX_BODY = 1024 * 1024;
   private static final Logger LOG = Logger.getLogger(EventBridgeEndpoint.class.getName());
 
   private final BusRules rules;
@@ -72,10 +53,7 @@ public final class EventBridgeEndpoint implements AutoCloseable {
   private final HttpServer server;
   private final ThreadPoolExecutor httpExecutor;
   private final NamedThreads httpThreads = new NamedThreads("eventbridge-http");
-  private final AtomicInteger failNext = new AtomicInteger();
-  private final AtomicLong received = new AtomicLong();
-  private final AtomicLong rejected = new AtomicLong();
-  private final AtomicLong injectedFailures = new AtomicLong();
+  private final PutEventsHandler putEvents;
   private volatile boolean started;
   private boolean closed;
 
@@ -91,16 +69,30 @@ public final class EventBridgeEndpoint implements AutoCloseable {
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
     this.httpExecutor = new ThreadPoolExecutor(4, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4096), httpThreads);
     server.setExecutor(httpExecutor);
-    server.createContext("/", this::handle);
+    this.putEvents = new PutEventsHandler(this.rules, targets);
+    server.createContext("/", putEvents);
   }
 
   /**
    * Keeps the outbox in {@code dataDir} ({@link OutboxJournal}): an answered {@code PutEvents} is on disk before it
-   * is acknowledged, and what a crash left undelivered is sent again. Call before {@code start}.
+   * is acknowledged, and what a crash left undelivered is sent again. The file is compacted to what is still
+   * pending while the endpoint runs, past 64 MiB (see {@link #persistTo(Path, long)}). Call before {@code start}.
    */
-  public synchronized EventBridgeEndpoint persistTo(Path dataDir) throws IOException {
+  public EventBridgeEndpoint persistTo(Path dataDir) throws IOException {
+    return persistTo(dataDir, OutboxCompaction.DEFAULT_ABOVE_BYTES);
+  }
+
+  /**
+   * As {@link #persistTo(Path)}, the outbox file being rewritten to what is still pending, while the endpoint runs,
+   * whenever it passes {@code compactAboveBytes} and at least half of it is delivered: it then holds at most about
+   * {@code max(compactAboveBytes, 2 x the pending events)}, and a restart reads only that.
+   *
+   * @throws IllegalArgumentException when {@code compactAboveBytes <= 0}
+   */
+  public synchronized EventBridgeEndpoint persistTo(Path dataDir, long compactAboveBytes) throws IOException {
     if (started) throw new IllegalStateException("already started");
-    targets.persistTo(OutboxJournal.open(dataDir.resolve("eventbridge-outbox.log")));
+    OutboxCompaction compaction = OutboxCompaction.background(compactAboveBytes);
+    targets.persistTo(OutboxJournal.open(dataDir.resolve("eventbridge-outbox.log"), compaction));
     return this;
   }
 
@@ -123,17 +115,17 @@ public final class EventBridgeEndpoint implements AutoCloseable {
   /** Makes the next {@code n} PutEvents requests answer HTTP 500 {@code InternalException} without accepting anything. */
   public void failNextPutEvents(int n) {
     if (n < 0) throw new IllegalArgumentException("n must be >= 0");
-    failNext.set(n);
+    putEvents.failNext(n);
   }
 
   /** Entries accepted (given an EventId). */
   public long received() {
-    return received.get();
+    return putEvents.received();
   }
 
   /** Entries refused with an ErrorCode (invalid Source, DetailType or Detail). */
   public long rejected() {
-    return rejected.get();
+    return putEvents.rejected();
   }
 
   /** (event, rule) matches. */
@@ -166,7 +158,7 @@ public final class EventBridgeEndpoint implements AutoCloseable {
 
   /** PutEvents requests answered with an injected {@code InternalException}. */
   public long injectedFailures() {
-    return injectedFailures.get();
+    return putEvents.injectedFailures();
   }
 
   /** True when every accepted event has been delivered to (or failed at) all its targets. */
@@ -197,100 +189,6 @@ public final class EventBridgeEndpoint implements AutoCloseable {
     }
   }
 
-  // ---------------------------------------------------------------- protocol
-
-  private void handle(HttpExchange exchange) {
-    try (exchange) {
-      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-      byte[] body = readBody(exchange);
-      if (!"POST".equalsIgnoreCase(exchange.getRequestMethod()) || target == null || !target.startsWith(TARGET_PREFIX)) {
-        error(exchange, 400, "UnknownOperationException", target == null ? "Missing X-Amz-Target header" : "Unknown operation " + target);
-        return;
-      }
-      String operation = target.substring(TARGET_PREFIX.length());
-      if (!operation.equals("PutEvents")) {
-        error(exchange, 400, "UnknownOperationException", "Operation " + operation + " is not supported by the local EventBridge");
-        return;
-      }
-      if (body == null) {
-        error(exchange, 413, "ValidationException", "Request body exceeds " + MAX_BODY + " bytes");
-        return;
-      }
-      JsonNode request;
-      try {
-        request = body.length == 0 ? Json.object() : Json.tree(new String(body, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        error(exchange, 400, "SerializationException", "Request body is not valid JSON");
-        return;
-      }
-      if (failNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-        injectedFailures.incrementAndGet();
-        error(exchange, 500, "InternalException", "Injected failure: the local EventBridge refused this PutEvents");
-        return;
-      }
-      putEvents(exchange, request);
-    } catch (Exception e) {
-      LOG.log(Level.WARNING, "local EventBridge failure", e);
-    }
-  }
-
-  private void putEvents(HttpExchange exchange, JsonNode request) throws IOException {
-    JsonNode entries = request.get("Entries");
-    String invalid = invalidRequest(entries);
-    if (invalid != null) {
-      int sep = invalid.indexOf('|');
-      error(exchange, 400, invalid.substring(0, sep), invalid.substring(sep + 1));
-      return;
-    }
-    ObjectNode response = Json.object();
-    ArrayNode results = Json.MAPPER.createArrayNode();
-    int failedCount = 0;
-    Map<String, List<String>> bodiesByQueue = new LinkedHashMap<>();
-    Instant now = Instant.now();
-    for (JsonNode entry : entries) {
-      ObjectNode result = results.addObject();
-      String problem = EventEntries.invalid(entry);
-      if (problem != null) {
-        failedCount++;
-        rejected.incrementAndGet();
-        int sep = problem.indexOf('|');
-        result.put("ErrorCode", problem.substring(0, sep)).put("ErrorMessage", problem.substring(sep + 1));
-        continue;
-      }
-      String id = UUID.randomUUID().toString();
-      ObjectNode envelope = EventEntries.envelope(entry, id, now);
-      received.incrementAndGet();
-      result.put("EventId", id);
-      rules.route(busName(EventEntries.text(entry, "EventBusName")), envelope, bodiesByQueue);
-    }
-    response.put("FailedEntryCount", failedCount);
-    response.set("Entries", results);
-    try {
-      targets.accept(bodiesByQueue);
-    } catch (IOException e) {
-      LOG.log(Level.SEVERE, "EventBridge could not write its outbox", e);
-      error(exchange, 500, "InternalException", "Internal service error.");
-      return;
-    }
-    write(exchange, 200, Json.write(response));
-  }
-
-  /** The error type and message ("type|message") when the request's entries as a whole are invalid, else null. */
-  private static String invalidRequest(JsonNode entries) {
-    if (entries == null || entries.isNull()) {
-      return "ValidationException|1 validation error detected: Value null at 'entries' failed to satisfy constraint: Member must not be null";
-    }
-    if (!entries.isArray()) return "SerializationException|Entries must be a list";
-    if (entries.isEmpty() || entries.size() > MAX_ENTRIES) {
-      return "ValidationException|1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length "
-          + (entries.isEmpty() ? "greater than or equal to 1" : "less than or equal to " + MAX_ENTRIES);
-    }
-    long size = 0;
-    for (JsonNode entry : entries) size += EventEntries.size(entry);
-    if (size > MAX_REQUEST_ENTRIES_SIZE) return "ValidationException|Total size of the entries in the request is over the limit.";
-    return null;
-  }
-
   /** A bus given by name or by ARN ({@code arn:aws:events:region:account:event-bus/name}), as its name. */
   static String busName(String nameOrArn) {
     if (nameOrArn == null || nameOrArn.isBlank()) return DEFAULT_BUS;
@@ -299,29 +197,6 @@ public final class EventBridgeEndpoint implements AutoCloseable {
       if (i >= 0) return nameOrArn.substring(i + ":event-bus/".length());
     }
     return nameOrArn;
-  }
-
-  private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
-    exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
-    ObjectNode body = Json.object().put("__type", type).put("message", message);
-    write(exchange, status, Json.write(body));
-  }
-
-  private static void write(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-    exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  private static byte[] readBody(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(MAX_BODY + 1);
-      return body.length > MAX_BODY ? null : body;
-    }
   }
 
   @Override
