@@ -1,6 +1,8 @@
 package dev.linkpulse.ops.chaos;
 
+import dev.linkpulse.ops.chaos.ClickLedger.KillWindow;
 import dev.linkpulse.ops.chaos.ClickLedger.Outcome;
+import dev.linkpulse.ops.chaos.ClickLedger.Unanswered;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,17 +13,24 @@ import java.util.Map;
 /**
  * The end of a chaos run: per link, the clicks answered against what was counted and recorded, what was lost and
  * what doubled ({@link ClickCensus#tally} says which is which); the clicks whose outcome the client could not know,
- * each listed with whether it was recorded; and the faults injected.
+ * each listed with whether it was recorded and whether a kill -9 explains it; and the faults injected.
  */
 final class ChaosReport {
   /** Unknown outcomes listed one by one, at most. */
   private static final int LISTED = 50;
 
   private final Map<Fault, Long> injected = new EnumMap<>(Fault.class);
+  private final List<KillWindow> kills = new ArrayList<>();
   private long redriven;
+  private long unexplained;
 
   void injected(Fault fault, long amount) {
     injected.merge(fault, amount, Long::sum);
+  }
+
+  /** A kill -9 and the restart after it: a click without a 302 that was in flight across it is explained by it. */
+  void killed(KillWindow window) {
+    kills.add(window);
   }
 
   void redriven(long messages) {
@@ -29,7 +38,7 @@ final class ChaosReport {
   }
 
   /** Prints the tables and returns the run's totals, which decide its exit code. */
-  LinkTally print(ChaosTraffic traffic, ClickCensus census, PrintWriter out) {
+  ChaosResult print(ChaosTraffic traffic, ClickCensus census, PrintWriter out) {
     ClickLedger ledger = traffic.ledger();
     out.printf(Locale.ROOT, "%-12s %9s %9s %9s %6s %8s %10s %9s%n", "link", "answered", "counted", "raw-rows", "lost", "doubled", "no-302", "recorded");
     LinkTally all = LinkTally.ZERO;
@@ -45,7 +54,7 @@ final class ChaosReport {
     out.printf(Locale.ROOT, "%-22s %8s  %s%n", "fault", "amount", "what");
     for (Fault f : Fault.values()) out.printf(Locale.ROOT, "%-22s %8d  %s%n", f.label(), injected.getOrDefault(f, 0L), f.what);
     out.printf(Locale.ROOT, "%-22s %8d  %s%n", "dlq-redrive", redriven, "messages the redrive moved back to the clicks queue");
-    return all;
+    return new ChaosResult(all, unexplained);
   }
 
   private static void row(PrintWriter out, String name, LinkTally t) {
@@ -67,18 +76,31 @@ final class ChaosReport {
     out.println("  click ids: " + String.join(", ", listed) + (doubled > listed.size() ? ", ..." : ""));
   }
 
-  /** The clicks whose redirect got no answer, or an answer other than 302: each may count 0 or 1 times. */
-  private static void listUnknown(ClickLedger ledger, ClickCensus census, PrintWriter out) {
+  /**
+   * The clicks whose redirect got no answer, or an answer other than 302: each may count 0 or 1 times. Those a kill
+   * explains were sent before the restarted stack was up and ended after the kill; any other is unexplained.
+   */
+  private void listUnknown(ClickLedger ledger, ClickCensus census, PrintWriter out) {
     List<String> listed = new ArrayList<>();
     long unknown = 0;
     for (int id = 0; id < ledger.size(); id++) {
       Outcome o = ledger.outcome(id);
       if (o != Outcome.REFUSED && o != Outcome.IN_FLIGHT) continue;
       unknown++;
-      if (listed.size() < LISTED) listed.add(id + (o == Outcome.REFUSED ? " refused" : "") + (census.recorded[id] > 0 ? " recorded" : " not recorded"));
+      boolean explained = explainedByAKill(ledger.unanswered(id));
+      if (!explained) unexplained++;
+      if (listed.size() < LISTED || !explained) {
+        listed.add(id + (o == Outcome.REFUSED ? " refused" : "") + (census.recorded[id] > 0 ? " recorded" : " not recorded")
+            + (explained ? "" : " (UNEXPLAINED: not in flight across a kill -9)"));
+      }
     }
-    out.printf(Locale.ROOT, "clicks without a 302 (in flight at a kill, or refused), each counted 0 or 1 times: %d%n", unknown);
+    out.printf(Locale.ROOT, "clicks without a 302 (in flight at a kill, or refused), each counted 0 or 1 times: %d, %d of them "
+        + "sent before the restarted stack was up and ended after the kill -9%n", unknown, unknown - unexplained);
     if (!listed.isEmpty()) out.println("  click ids: " + String.join(", ", listed) + (unknown > listed.size() ? ", ..." : ""));
     ledger.why().forEach((why, n) -> out.printf(Locale.ROOT, "  %d x %s%n", n.get(), why));
+  }
+
+  private boolean explainedByAKill(Unanswered click) {
+    return click != null && kills.stream().anyMatch(click::during);
   }
 }

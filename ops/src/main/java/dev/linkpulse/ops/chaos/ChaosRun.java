@@ -50,7 +50,7 @@ final class ChaosRun {
   }
 
   /** The run's totals: exact when no answered click was lost and none was counted twice. */
-  LinkTally run() throws Exception {
+  ChaosResult run() throws Exception {
     List<Fault> order = new ArrayList<>(Arrays.asList(Fault.values()));
     Collections.shuffle(order, new Random(seed));
     out.println("chaos: " + clicks + " clicks, seed " + seed + ", data " + dataDir + ", stack log " + log);
@@ -118,9 +118,11 @@ final class ChaosRun {
     long half = traffic.issued() + stretch / 2;
     var sending = traffic.start(stretch);
     while (traffic.issued() < half && !sending.isDone()) Thread.sleep(5);
+    long killed = System.nanoTime();
     stack.kill();
     report.injected(Fault.KILL_DASH_NINE, 1);
     start();
+    report.killed(new ClickLedger.KillWindow(killed, System.nanoTime()));
     sending.get();
   }
 

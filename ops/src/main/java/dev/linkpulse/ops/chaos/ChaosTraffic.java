@@ -155,22 +155,24 @@ final class ChaosTraffic {
 
   private void redirect(RedirectSocket connection, int id) {
     String path = "/" + codes.get(ledger.link(id));
-    long giveUp = System.nanoTime() + REQUEST_TIMEOUT.toNanos();
+    long first = System.nanoTime();
+    long giveUp = first + REQUEST_TIMEOUT.toNanos();
     while (true) {
+      long sent = System.nanoTime();
       try {
         int status = connection.get(path, ClickLedger.referrer(id));
         if (status == 302) ledger.answered(id);
-        else ledger.refused(id, status);
+        else ledger.refused(id, status, sent);
         return;
       } catch (RedirectSocket.NotSent down) {
         // The request never left: the stack is down (being restarted). Once it is back, the same click goes again.
         if (System.nanoTime() > giveUp) {
-          ledger.inFlight(id, down);
+          ledger.inFlight(id, down, first);
           return;
         }
         pause();
       } catch (IOException e) {
-        ledger.inFlight(id, e);
+        ledger.inFlight(id, e, sent);
         return;
       }
     }

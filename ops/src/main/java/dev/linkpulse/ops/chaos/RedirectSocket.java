@@ -28,11 +28,23 @@ final class RedirectSocket implements AutoCloseable {
     }
   }
 
+  /**
+   * The first request on a new connection was written and got no answer: the connection was accepted and then broke,
+   * as one a dying stack's listener still took at a kill -9.
+   */
+  static final class LostOnANewConnection extends IOException {
+    LostOnANewConnection(IOException cause) {
+      super(cause.getClass().getSimpleName() + ": " + cause.getMessage() + ", on a new connection", cause);
+    }
+  }
+
   private final URI api;
   private final Duration timeout;
   private Socket socket;
   private InputStream in;
   private OutputStream out;
+  /** Answers read on the current connection. */
+  private int answers;
 
   RedirectSocket(URI api, Duration timeout) {
     this.api = api;
@@ -47,10 +59,13 @@ final class RedirectSocket implements AutoCloseable {
     try {
       out.write(request.getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      return readAnswer();
+      int answer = readAnswer();
+      answers++;
+      return answer;
     } catch (IOException e) {
+      boolean fresh = answers == 0;
       close();
-      throw e;
+      throw fresh ? new LostOnANewConnection(e) : e;
     }
   }
 
@@ -61,6 +76,7 @@ final class RedirectSocket implements AutoCloseable {
       s.setSoTimeout((int) timeout.toMillis());
       s.setTcpNoDelay(true);
       socket = s;
+      answers = 0;
       in = new BufferedInputStream(s.getInputStream());
       out = s.getOutputStream();
     } catch (IOException e) {

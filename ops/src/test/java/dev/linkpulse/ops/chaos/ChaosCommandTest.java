@@ -48,6 +48,8 @@ class ChaosCommandTest {
     long unknown = Long.parseLong(all.group(6));
     long unknownRecorded = Long.parseLong(all.group(7));
     assertThat(answered + unknown).as("every click sent has an outcome").isEqualTo(CLICKS);
+    assertThat(report).as("every click without a 302 was in flight across the kill")
+        .contains("each counted 0 or 1 times: " + unknown + ", " + unknown + " of them sent before the restarted stack was up");
     assertThat(all.group(4)).as("lost").isEqualTo("0");
     assertThat(all.group(5)).as("doubled").isEqualTo("0");
     assertThat(counted).as("counted: the answered, and those in flight that were recorded").isEqualTo(answered + unknownRecorded).isEqualTo(rows);
