@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * When the outbox journal rewrites itself to its pending events while it runs, and on which thread: the file has
  * passed {@code aboveBytes} and at least half of it is delivered (so a compaction at least halves the file, and the
- * bytes written to compact stay at most those appended since the last one). The steps are a test seam: a test stops
- * a compaction between them, as a crash would.
+ * bytes written to compact stay at most those appended since the last one). After a compaction fails (a full disk),
+ * the next waits until the file has grown by {@code aboveBytes} again. The steps are a test seam: a test stops
+ * a compaction between them, as a crash would, or fails one, as a full disk would.
  */
 final class OutboxCompaction {
   /** 64 MiB: about 90,000 clicks at the redirect's envelope size, read in well under a second at the next start. */
@@ -58,6 +59,11 @@ final class OutboxCompaction {
 
   boolean due(long fileBytes, long pendingBytes) {
     return fileBytes > aboveBytes && pendingBytes * 2 < fileBytes;
+  }
+
+  /** After a compaction of a {@code fileBytes} file failed, the size past which the next one may start. */
+  long retryAbove(long fileBytes) {
+    return fileBytes + aboveBytes;
   }
 
   void run(Runnable compaction) {

@@ -2,6 +2,7 @@ package dev.linkpulse.emulators.eventbridge;
 
 import dev.linkpulse.emulators.eventbridge.OutboxCompaction.Step;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,6 +55,8 @@ final class OutboxJournal implements AutoCloseable {
   private boolean closed;
   private int compactions;
   private Compacted lastCompaction;
+  /** After a failed compaction, the size the file must pass before the next try (0: none failed). */
+  private long retryAboveBytes;
   /** Writes made (under this), and the number of them the last force covered (under {@link #forcing}). */
   private long writes;
   private long forced;
@@ -172,7 +175,7 @@ final class OutboxJournal implements AutoCloseable {
 
   private void compactIfDue() {
     synchronized (this) {
-      if (closed || !compaction.due(fileBytes, pending.bytes())) return;
+      if (closed || fileBytes <= retryAboveBytes || !compaction.due(fileBytes, pending.bytes())) return;
     }
     if (compacting.compareAndSet(false, true)) compaction.run(this::compact);
   }
@@ -197,8 +200,14 @@ final class OutboxJournal implements AutoCloseable {
       // outside the locks: closing the last handle on the replaced file frees it, which took 60-130 ms for 64 MiB
       closeQuietly(replaced);
       if (replaced != null) log(lastCompaction());
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "EventBridge could not compact its outbox; it goes on appending to " + file, e);
+    } catch (IOException | UncheckedIOException e) {
+      // A full or failing disk: trying again on every append would write the pending set aside once per PutEvents.
+      long retryAbove;
+      synchronized (this) {
+        retryAbove = retryAboveBytes = compaction.retryAbove(fileBytes);
+      }
+      LOG.log(Level.WARNING, String.format("EventBridge could not compact its outbox; it goes on appending to %s and tries again past %,d bytes",
+          file, retryAbove), e);
     } finally {
       synchronized (this) {
         sinceSnapshot = null;

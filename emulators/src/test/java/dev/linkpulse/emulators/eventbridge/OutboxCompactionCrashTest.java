@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.linkpulse.emulators.eventbridge.OutboxCompaction.Step;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +79,28 @@ class OutboxCompactionCrashTest {
     journal.accept(Map.of(QUEUE, List.of("accepted-after")));
     owed.add("accepted-after");
     // no close: the process died here
+    assertThat(OutboxJournal.open(file).recovered()).extracting(OutboxJournal.Entry::body).containsExactlyElementsOf(owed);
+  }
+
+  /**
+   * A compaction that fails (the disk is full: writing aside throws) leaves the journal whole and appending, and the
+   * next one waits until the file has grown by the threshold again, instead of writing the pending set aside once
+   * per append; the one after succeeds, and nothing owed is lost.
+   */
+  @Test
+  void afterAFailedCompactionTheNextWaitsForTheFileToGrowByTheThresholdAgain(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("outbox.log");
+    List<OutboxJournal> self = new ArrayList<>();
+    List<Long> attemptsAtBytes = new ArrayList<>();
+    OutboxJournal journal = OutboxJournal.open(file, OutboxCompaction.inline(THRESHOLD, step -> {
+      if (step == Step.SNAPSHOT_TAKEN) attemptsAtBytes.add(self.get(0).fileBytes());
+      if (step == Step.WRITTEN_ASIDE && attemptsAtBytes.size() == 1) throw new UncheckedIOException(new IOException("No space left on device"));
+    }));
+    self.add(journal);
+    List<String> owed = new ArrayList<>();
+    for (int i = 0; journal.compactions() == 0; i++) acceptDeliveringMost(journal, i, owed);
+    assertThat(attemptsAtBytes).as("the failed try, then the one that compacted").hasSize(2);
+    assertThat(attemptsAtBytes.get(1)).isGreaterThan(attemptsAtBytes.get(0) + THRESHOLD);
     assertThat(OutboxJournal.open(file).recovered()).extracting(OutboxJournal.Entry::body).containsExactlyElementsOf(owed);
   }
 
