@@ -91,16 +91,6 @@ final class SqsPersistence implements AutoCloseable {
     }
   }
 
-  /** The data file's length in bytes. */
-  long fileSize() {
-    return ((SessionLocal) ((JdbcConnection) connection).getSession()).getDatabase().getStore().getMvStore().getFileStore().size();
-  }
-
-  /** Reclaims dead space now (what the housekeeper does every {@link #HOUSEKEEPING_INTERVAL}). */
-  int housekeep() {
-    return housekeeper.housekeep();
-  }
-
   /** Stops the housekeeping; ElasticMQ's own connections keep the database open until they close. */
   @Override
   public void close() {

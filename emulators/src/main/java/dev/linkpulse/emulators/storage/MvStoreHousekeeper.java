@@ -23,11 +23,12 @@ import org.h2.mvstore.MVStoreTool;
  *
  * <p>Each pass, on the store's timeline and run on this housekeeper's own thread, does what that background writer
  * would: it rewrites the live pages of chunks less than {@link #TARGET_FILL_RATE} percent live
- * ({@link MVStore#compact}) in steps of at most {@link #STEP_BYTES}, each step committed and run as a writer. Rewritten pages are the
- * same data in a new place, made durable by a commit while the old place still holds them, so a kill -9 at any point
- * loses nothing. A commit frees the chunks left dead once H2's retention time has passed, and later chunks reuse that
- * space: the file stays within a small multiple of its live size instead of growing with every write. (It does not
- * get shorter while open: H2 truncates only by moving chunks, which {@link #compactClosedFile} does better at open.)
+ * ({@link MVStore#compact}) in steps of at most {@link #STEP_BYTES}, each step committed and run as a writer.
+ * Rewritten pages are the same data in a new place, made durable by a commit while the old place still holds them,
+ * so a kill -9 at any point loses nothing. A commit frees the chunks left dead once H2's retention time has passed,
+ * and later chunks reuse that space: the file stays within a small multiple of its live size instead of growing with
+ * every write. (It does not get shorter while open: H2 truncates only by moving chunks, which
+ * {@link #compactClosedFile} does better at open.)
  */
 public final class MvStoreHousekeeper implements AutoCloseable {
   /** Chunks less live than this (percent) are rewritten; H2's own background writer aims for 90 with more writes. */
