@@ -20,7 +20,6 @@ final class Unhonoured {
   record Setting(String type, String property, String instead) {}
 
   static final List<Setting> FUNCTION = List.of(
-      new Setting("", "Timeout", "reported to the handler (getRemainingTimeInMillis), not enforced"),
       new Setting("", "MemorySize", "reported to the handler and in REPORT lines, not enforced"),
       new Setting("", "Architectures", "functions run on this machine's JVM"),
       new Setting("", "Runtime", "functions run on this machine's JVM (Java " + Runtime.version().feature() + ")"),

@@ -2,8 +2,11 @@ package dev.linkpulse.emulators.lambda;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -12,6 +15,12 @@ import java.util.function.Consumer;
  * A function's execution environments: its code, loaded on the first cold start (a failed load leaves nothing, so
  * the next one retries); idle instances reused one invocation at a time; a cold start when none is idle, its init
  * timed, reported by the instance's first {@code REPORT} line (or an {@code INIT_REPORT} when it fails).
+ *
+ * <p>An environment whose invocation was stopped at its Timeout is {@linkplain #discard discarded}, never reused,
+ * as Lambda resets an environment whose invocation times out. Its handler's thread may still be running (a JVM
+ * thread cannot be killed, only interrupted), so its class loader is abandoned too: the next cold start loads the
+ * code afresh, and its static initialisers run again. A loaded code is closed once it is neither the current one
+ * nor used by a live environment.
  */
 final class ExecutionEnvironments {
   private final String name;
@@ -24,6 +33,8 @@ final class ExecutionEnvironments {
   private final Object loading = new Object();
   private final ConcurrentLinkedDeque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
   private final AtomicInteger instances = new AtomicInteger();
+  /** Live environments per loaded code (the current one and any abandoned ones still in use); guarded by loading. */
+  private final Map<FunctionCode, Integer> users = new HashMap<>();
   private volatile FunctionCode code;
   private volatile boolean closed;
   private volatile long lastInitNanos = -1;
@@ -46,8 +57,9 @@ final class ExecutionEnvironments {
     if (instance != null) return instance;
     if (closed) throw new IllegalStateException("function " + name + " is closed");
     long start = System.nanoTime();
+    FunctionCode c = null;
     try {
-      FunctionCode c = code();
+      c = reserveCode();
       Object handler = c.call(c.handler()::newInstance);
       long init = System.nanoTime() - start;
       instances.incrementAndGet();
@@ -56,6 +68,7 @@ final class ExecutionEnvironments {
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable t) {
+      if (c != null) unreserve(c);
       log.accept(String.format(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: error\tError Type: %s",
           (System.nanoTime() - start) / 1e6, t.getClass().getName()));
       throw FunctionError.init(name, t);
@@ -68,6 +81,21 @@ final class ExecutionEnvironments {
     instance.unreportedInitNanos = -1;
     if (init >= 0 || reportEveryInvocation) log.accept(new InvocationReport(requestId, durationNanos, init, memoryMb).line());
     idle.push(instance);
+  }
+
+  /**
+   * Drops {@code instance} for good after an invocation that did not end (stopped at its Timeout, or its caller
+   * interrupted): it is not made idle, it no longer counts as an instance, and its code is not handed to the next
+   * cold start. Its REPORT line is written whatever {@code reportEveryInvocation} says.
+   */
+  void discard(ExecutionEnvironment instance, String requestId, long durationNanos, boolean timedOut) {
+    log.accept(new InvocationReport(requestId, durationNanos, instance.unreportedInitNanos, memoryMb, timedOut).line());
+    instance.unreportedInitNanos = -1;
+    instances.decrementAndGet();
+    synchronized (loading) {
+      if (code == instance.code) code = null;
+      unreserve(instance.code);
+    }
   }
 
   /** Creates an instance now rather than on the first request (provisioned concurrency of one). */
@@ -88,20 +116,37 @@ final class ExecutionEnvironments {
     closed = true;
     idle.clear();
     synchronized (loading) {
-      if (code != null) code.close();
+      Set<FunctionCode> loaded = new HashSet<>(users.keySet());
+      if (code != null) loaded.add(code);
+      users.clear();
       code = null;
+      for (FunctionCode c : loaded) c.close();
     }
   }
 
-  private FunctionCode code() throws Throwable {
-    FunctionCode c = code;
-    if (c != null) return c;
+  /** The current code, loaded now if there is none, counted as used by one more environment. */
+  private FunctionCode reserveCode() throws Throwable {
     synchronized (loading) {
       if (code == null) {
         code = artifact == null ? FunctionCode.fromClassPath(handlerClass, log)
             : FunctionCode.fromArtifact(name, artifact, handlerClass, runtimeEnvironment, log);
       }
+      users.merge(code, 1, Integer::sum);
       return code;
+    }
+  }
+
+  /** One environment fewer uses {@code c}; an abandoned code nothing uses any more is closed. */
+  private void unreserve(FunctionCode c) {
+    synchronized (loading) {
+      Integer left = users.computeIfPresent(c, (k, n) -> n > 1 ? n - 1 : null);
+      if (left == null && c != code && !closed) {
+        try {
+          c.close();
+        } catch (IOException e) {
+          log.accept("could not close the abandoned code of " + name + ": " + e);
+        }
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -14,22 +15,23 @@ import java.util.function.Consumer;
 final class LambdaContext implements InvocationHandler {
   private final FunctionIdentity function;
   private final String requestId;
-  private final long deadlineMillis;
+  private final long deadlineNanos;
   private final Object logger;
 
-  private LambdaContext(FunctionIdentity function, String requestId, Object logger) {
+  private LambdaContext(FunctionIdentity function, String requestId, Object logger, long deadlineNanos) {
     this.function = function;
     this.requestId = requestId;
-    this.deadlineMillis = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
+    this.deadlineNanos = deadlineNanos;
     this.logger = logger;
   }
 
   /** What the runtime knows of a function that its context reports. */
   record FunctionIdentity(String name, int timeoutSeconds, int memoryMb, String arn) {}
 
-  static Object create(HandlerClass handler, FunctionIdentity function, String requestId, Object logger) {
+  /** @param deadlineNanos when the invocation is stopped ({@link System#nanoTime}): what getRemainingTimeInMillis counts down to */
+  static Object create(HandlerClass handler, FunctionIdentity function, String requestId, Object logger, long deadlineNanos) {
     return Proxy.newProxyInstance(handler.context().getClassLoader(), new Class<?>[] {handler.context()},
-        new LambdaContext(function, requestId, logger));
+        new LambdaContext(function, requestId, logger, deadlineNanos));
   }
 
   /** A LambdaLogger of the function's class loader, writing each message as one line to {@code log}. */
@@ -54,7 +56,7 @@ final class LambdaContext implements InvocationHandler {
       case "getFunctionVersion" -> "$LATEST";
       case "getInvokedFunctionArn" -> function.arn();
       case "getIdentity", "getClientContext" -> null;
-      case "getRemainingTimeInMillis" -> (int) Math.max(0, deadlineMillis - System.currentTimeMillis());
+      case "getRemainingTimeInMillis" -> (int) Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
       case "getMemoryLimitInMB" -> function.memoryMb();
       case "getLogger" -> logger;
       default -> method.isDefault() ? InvocationHandler.invokeDefault(proxy, method, args)

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -17,6 +18,12 @@ import java.util.function.Consumer;
  * serializers, built for the function's class loader. Each instance (an execution environment) serves one
  * invocation at a time; a busy function grows by a cold start, whose init (class loading, static initialisers, the
  * handler's constructor) is timed and reported as Lambda's {@code REPORT} line reports it.
+ *
+ * <p>An invocation is stopped at the function's Timeout, counted in wall time from its start (after init): the
+ * handler runs on a thread of its own ({@link HandlerThreads}), which is interrupted at the deadline; the caller gets
+ * Lambda's {@code Sandbox.Timedout} error ({@link FunctionError#timedOut}) and the environment is discarded with its
+ * class loader, so the next invocation is a cold start. {@code getRemainingTimeInMillis} counts down to the same
+ * deadline. Init has no deadline here (Lambda gives it 10 s).
  *
  * <p>The code loads on the first invocation, not at start-up: Lambda, too, initialises a function on demand. A class
  * the artifact lacks therefore fails that invocation, with the function's name; an init that fails leaves nothing
@@ -29,6 +36,8 @@ public final class LocalFunction implements AutoCloseable {
   private final Map<String, String> runtimeEnvironment;
   private final LambdaContext.FunctionIdentity identity;
   private final ExecutionEnvironments environments;
+  private final HandlerThreads threads;
+  private final Consumer<String> log;
   private final AtomicLong invocations = new AtomicLong();
   private final AtomicLong injectedFailures = new AtomicLong();
   private final RecordLoss recordLoss = new RecordLoss();
@@ -52,7 +61,8 @@ public final class LocalFunction implements AutoCloseable {
     String region = b.environment.getOrDefault("AWS_REGION", AwsAccount.REGION);
     this.identity = new LambdaContext.FunctionIdentity(b.name, b.timeoutSeconds, b.memoryMb,
         "arn:aws:lambda:" + region + ":" + AwsAccount.ACCOUNT_ID + ":function:" + b.name);
-    Consumer<String> log = line -> b.log.accept("[" + b.name + "] " + line);
+    this.log = line -> b.log.accept("[" + b.name + "] " + line);
+    this.threads = new HandlerThreads(b.name);
     this.environments = new ExecutionEnvironments(b.name, b.handlerClass, b.artifact, runtimeEnvironment, log, b.memoryMb,
         b.reportEveryInvocation);
   }
@@ -143,21 +153,33 @@ public final class LocalFunction implements AutoCloseable {
     ExecutionEnvironment instance = environments.acquire();
     String requestId = UUID.randomUUID().toString();
     long start = System.nanoTime();
+    long deadline = start + TimeUnit.SECONDS.toNanos(identity.timeoutSeconds());
     boolean failed = true;
+    boolean ended = false;
+    boolean timedOut = false;
     try {
       invocations.incrementAndGet();
       FunctionCode c = instance.code;
-      Object context = LambdaContext.create(c.handler(), identity, requestId, c.logger());
-      String response = c.call(() -> c.handler().invoke(instance.handler, recordLoss.apply(eventJson), context));
+      Object context = LambdaContext.create(c.handler(), identity, requestId, c.logger(), deadline);
+      String event = recordLoss.apply(eventJson);
+      String response = threads.run(() -> c.call(() -> c.handler().invoke(instance.handler, event, context)), deadline);
+      ended = true;
       failed = false;
       return response;
+    } catch (HandlerThreads.Abandoned e) {
+      timedOut = e.timedOut;
+      if (!timedOut) throw new FunctionError(name, "java.lang.InterruptedException", name + ": " + e.getMessage(), e);
+      log.accept("RequestId: " + requestId + " Error: " + FunctionError.taskTimedOut(identity.timeoutSeconds()));
+      throw FunctionError.timeout(name, requestId, identity.timeoutSeconds());
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable t) {
+      ended = true;
       throw FunctionError.invocation(name, t);
     } finally {
       long took = System.nanoTime() - start;
-      environments.release(instance, requestId, took);
+      if (ended) environments.release(instance, requestId, took);
+      else environments.discard(instance, requestId, took, timedOut);
       listener.invoked(name, took, failed);
     }
   }
@@ -183,6 +205,7 @@ public final class LocalFunction implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    threads.close();
     environments.close();
   }
 

@@ -40,7 +40,17 @@ class SqsEventSourceTest {
   }
 
   private SqsEventSource source(String queueUrl, int batchSize, int window, boolean report, int retryVisibility, int pollers) {
-    LocalFunction fn = new LocalFunction("recorder", RecordingSqsHandler.class.getName(), Map.of(), 30, 256);
+    return source(recorder(30), queueUrl, batchSize, window, report, retryVisibility, pollers);
+  }
+
+  private LocalFunction recorder(int timeoutSeconds) {
+    LocalFunction fn = new LocalFunction("recorder", RecordingSqsHandler.class.getName(), Map.of(), timeoutSeconds, 256);
+    toClose.add(fn);
+    return fn;
+  }
+
+  private SqsEventSource source(LocalFunction fn, String queueUrl, int batchSize, int window, boolean report, int retryVisibility,
+      int pollers) {
     SqsEventSource source = new SqsEventSource(new SqsEventSource.Config(queueUrl, AwsEmulators.queueArn(queueUrl), batchSize, window,
         report, fn, retryVisibility, pollers), AwsEmulators.sqs());
     toClose.add(source);
@@ -111,6 +121,28 @@ class SqsEventSourceTest {
     long failedFirst = deliveries.stream().filter(d -> !d.succeeded()).count();
     assertThat(failedFirst).isEqualTo(source.messagesFailed()).isGreaterThanOrEqualTo(1);
     assertThat(deliveries.stream().filter(Delivery::succeeded).map(Delivery::body)).containsExactlyInAnyOrderElementsOf(bodies);
+  }
+
+  /**
+   * Lambda stops an invocation at the function's Timeout and the batch fails as a whole; nothing deletes its messages,
+   * so they come back once the queue's visibility timeout runs out (no local speed-up here: retryVisibility -1).
+   */
+  @Test
+  void aBatchWhoseInvocationTimedOutComesBackAfterTheVisibilityTimeoutAndIsDeliveredExactlyOnce() {
+    String queue = AwsEmulators.queue("esm-timeout", 0, null);
+    AwsEmulators.sqs().setQueueAttributes(b -> b.queueUrl(queue).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "2")));
+    String marker = "timeout-" + UUID.randomUUID();
+    List<String> bodies = List.of(marker + "-a", marker + "-hang", marker + "-b");
+    send(queue, bodies);
+    SqsEventSource source = source(recorder(1), queue, 10, 1, true, -1, 1);
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> source.messagesDelivered() == 3);
+    List<Delivery> deliveries = RecordingSqsHandler.of(marker);
+    assertThat(source.functionErrors()).as("the timed-out invocation").isEqualTo(1);
+    assertThat(deliveries.stream().filter(d -> !d.succeeded())).isNotEmpty().allSatisfy(d -> assertThat(d.receiveCount()).isEqualTo(1));
+    assertThat(deliveries.stream().filter(Delivery::succeeded).map(Delivery::body)).as("each exactly once").containsExactlyInAnyOrderElementsOf(bodies);
+    assertThat(RecordingSqsHandler.of(marker + "-hang")).extracting(Delivery::receiveCount).containsExactly(1, 2);
+    await().atMost(Duration.ofSeconds(30)).until(() -> depth(queue) == 0);
   }
 
   @Test

@@ -22,4 +22,12 @@ class InvocationReportTest {
     assertThat(warm.line()).isEqualTo("REPORT RequestId: r2\tDuration: 12.00 ms\tBilled Duration: 13 ms\tMemory Size: 128 MB");
     assertThat(new InvocationReport("r3", 7 * MS, -1, 128).billedMillis()).as("an exact millisecond is not rounded up").isEqualTo(7);
   }
+
+  @Test
+  void anInvocationStoppedAtItsTimeoutEndsItsReportWithStatusTimeout() {
+    InvocationReport stopped = new InvocationReport("r4", 1000 * MS, -1, 128, true);
+    assertThat(stopped.line()).isEqualTo("REPORT RequestId: r4\tDuration: 1000.00 ms\tBilled Duration: 1000 ms\tMemory Size: 128 MB\tStatus: timeout");
+    assertThat(new InvocationReport("r5", 3000 * MS, 200 * MS, 256, true).line()).as("a cold start's init comes before the status")
+        .endsWith("\tInit Duration: 200.00 ms\tStatus: timeout");
+  }
 }

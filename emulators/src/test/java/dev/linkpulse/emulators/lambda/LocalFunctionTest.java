@@ -3,8 +3,6 @@ package dev.linkpulse.emulators.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.linkpulse.emulators.lambda.fixture.Absent;
 import dev.linkpulse.emulators.protocol.Json;
@@ -12,8 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
-import org.joda.time.DateTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,9 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** A function run from its artifact: its own class loader, environment, event classes, init and reports. */
 class LocalFunctionTest {
   static final String FIXTURE = Absent.class.getPackageName() + ".";
-  static final Predicate<String> LAMBDA_TYPES = name -> name.startsWith("com/amazonaws/services/lambda/runtime/")
-      && !name.startsWith("com/amazonaws/services/lambda/runtime/events/") || name.startsWith("com/amazonaws/services/lambda/runtime/events/SQSEvent")
-      || name.startsWith("org/joda/time/");
 
   @TempDir
   static Path dir;
@@ -32,7 +25,7 @@ class LocalFunctionTest {
 
   @BeforeAll
   static void buildArtifact() {
-    artifact = TestArtifact.build(dir, List.of("Absent"), LAMBDA_TYPES, RequestHandler.class, SQSEvent.class, DateTime.class);
+    artifact = TestArtifact.fixtures(dir);
   }
 
   private LocalFunction.Builder function(String name, String handler) {

@@ -1,5 +1,7 @@
 package dev.linkpulse.emulators.lambda;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.linkpulse.emulators.lambda.fixture.Absent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.joda.time.DateTime;
 
 /**
  * A deployment artifact for tests, built the way shade builds the real ones: the fixture functions' classes (all
@@ -22,7 +25,17 @@ import java.util.stream.Stream;
 final class TestArtifact {
   static final String FIXTURES = Absent.class.getPackageName().replace('.', '/') + "/";
 
+  /** Lambda's core types, its SQS event type and joda-time (which the event types need): what a fixture ships. */
+  static final Predicate<String> LAMBDA_TYPES = name -> name.startsWith("com/amazonaws/services/lambda/runtime/")
+      && !name.startsWith("com/amazonaws/services/lambda/runtime/events/") || name.startsWith("com/amazonaws/services/lambda/runtime/events/SQSEvent")
+      || name.startsWith("org/joda/time/");
+
   private TestArtifact() {}
+
+  /** The artifact the lambda tests share: every fixture function but {@code Absent}, with {@link #LAMBDA_TYPES}. */
+  static Path fixtures(Path dir) {
+    return build(dir, List.of("Absent"), LAMBDA_TYPES, RequestHandler.class, SQSEvent.class, DateTime.class);
+  }
 
   /**
    * @param leaveOut fixture classes (simple names) the jar must lack
