@@ -20,6 +20,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
@@ -42,6 +47,10 @@ class ClickPublisherTest {
 
   /** A PutEvents endpoint whose first {@code slowAnswers} answers come after {@code delayMillis}. */
   private EventBridgeClient busAnsweringLate(int slowAnswers, long delayMillis) throws IOException {
+    return busAnsweringLate(slowAnswers, delayMillis, ClickPublisher::client);
+  }
+
+  private EventBridgeClient busAnsweringLate(int slowAnswers, long delayMillis, java.util.function.Supplier<EventBridgeClient> client) throws IOException {
     AtomicInteger seen = new AtomicInteger();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
@@ -63,7 +72,7 @@ class ClickPublisherTest {
         "AWS_ENDPOINT_URL_EVENTBRIDGE", "http://127.0.0.1:" + server.getAddress().getPort());
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
-    return Env.scoped(env, ClickPublisher::client);
+    return Env.scoped(env, client);
   }
 
   @AfterEach
@@ -80,6 +89,60 @@ class ClickPublisherTest {
       assertThat(published).isTrue();
       assertThat(bodies).hasSize(2).allSatisfy(body -> assertThat(body).contains(CLICK.eventId()));
       assertThat(warnings).isEmpty();
+    }
+  }
+
+  /**
+   * What a chaos run on a loaded machine met: the JDK's HttpURLConnection threw a NullPointerException out of the SDK
+   * (an attempt aborted as it was read), which the SDK does not retry. The click goes again and is published.
+   */
+  @Test
+  void anExceptionFromTheHttpClientThatTheSdkDoesNotRetryIsSentAgainAndTheClickIsPublished() throws Exception {
+    AtomicInteger broken = new AtomicInteger();
+    try (EventBridgeClient events = busAnsweringLate(0, 0, () -> ClickPublisher.builder()
+        .httpClient(new FailingFirst(UrlConnectionHttpClient.create(), 1, broken)).build())) {
+      boolean published = new ClickPublisher(events, "clicks", new Metrics("redirect")).publish(CLICK);
+
+      assertThat(broken).hasValue(1);
+      assertThat(published).isTrue();
+      assertThat(bodies).singleElement().satisfies(body -> assertThat(body).contains(CLICK.eventId()));
+      assertThat(warnings).isEmpty();
+    }
+  }
+
+  @Test
+  void anHttpClientThatKeepsThrowingGivesTheClickUpAfterThreeAttemptsAndLogsIt() throws Exception {
+    AtomicInteger broken = new AtomicInteger();
+    try (EventBridgeClient events = busAnsweringLate(0, 0, () -> ClickPublisher.builder()
+        .httpClient(new FailingFirst(UrlConnectionHttpClient.create(), Integer.MAX_VALUE, broken)).build())) {
+      boolean published = new ClickPublisher(events, "clicks", new Metrics("redirect")).publish(CLICK);
+
+      assertThat(published).isFalse();
+      assertThat(broken).hasValue(ClickPublisher.ATTEMPTS);
+      assertThat(warnings).singleElement().asString().contains("NullPointerException");
+    }
+  }
+
+  /** An HTTP client whose first {@code failures} requests throw what HttpURLConnection threw, uncaught by the SDK. */
+  private record FailingFirst(SdkHttpClient http, int failures, AtomicInteger thrown) implements SdkHttpClient {
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+      if (thrown.get() >= failures) return http.prepareRequest(request);
+      return new ExecutableHttpRequest() {
+        @Override
+        public HttpExecuteResponse call() {
+          thrown.incrementAndGet();
+          throw new RuntimeException(new NullPointerException("Cannot invoke \"sun.net.www.http.HttpClient.getProxyHostUsed()\" because \"this.http\" is null"));
+        }
+
+        @Override
+        public void abort() {}
+      };
+    }
+
+    @Override
+    public void close() {
+      http.close();
     }
   }
 
