@@ -28,19 +28,26 @@ public final class DynamoDbEmulator implements AutoCloseable {
 
   private final Engine engine;
   private final TtlSweeper sweeper;
+  private final Runnable stopHousekeeping;
   private final DynamoDbFaults faults;
   private final AwsJsonServer server;
 
   private DynamoDbEmulator(Builder b) throws IOException {
     Store store = Store.NONE;
+    MvStoreStore file = null;
     if (b.dataDirectory != null) {
       Files.createDirectories(b.dataDirectory);
-      store = new MvStoreStore(b.dataDirectory);
+      store = file = new MvStoreStore(b.dataDirectory);
     }
     PartitionThrottle throttle = new PartitionThrottle(b.hotPartitionThrottling);
     this.engine = new Engine(b.clock(), store, new Engine.Settings(b.shardRollover, b.ttlSweepInterval), throttle);
     this.faults = new DynamoDbFaults(b.clock(), b.faultSeed);
     this.sweeper = new TtlSweeper(engine, b.ttlSweepInterval);
+    // Reclaims the data file's dead space while the engine runs (MvStoreHousekeeper); nothing to do in memory.
+    this.stopHousekeeping = file == null ? () -> {} : file.startHousekeeping(b.clock(), step -> engine.locked(() -> {
+      step.run();
+      return null;
+    }))::close;
     AdminRoutes admin = new AdminRoutes(faults, throttle);
     try {
       this.server = AwsJsonServer.builder().name("dynamodb").port(b.bindPort()).host(b.bindHost()).threads(b.threads)
@@ -52,6 +59,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
           .start();
     } catch (IOException | RuntimeException e) {
       sweeper.close();
+      stopHousekeeping.run();
       engine.close();
       throw e;
     }
@@ -89,6 +97,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
   public void close() {
     server.close();
     sweeper.close();
+    stopHousekeeping.run();
     engine.close();
   }
 

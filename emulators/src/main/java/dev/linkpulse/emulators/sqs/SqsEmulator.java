@@ -22,12 +22,14 @@ public final class SqsEmulator implements AutoCloseable {
   private final int port;
   private final ActorSystem system;
   private final MessageAges ages;
+  private final SqsPersistence persistence;
 
-  private SqsEmulator(SQSRestServer server, int port, ActorSystem system, MessageAges ages) {
+  private SqsEmulator(SQSRestServer server, int port, ActorSystem system, MessageAges ages, SqsPersistence persistence) {
     this.server = server;
     this.port = port;
     this.system = system;
     this.ages = ages;
+    this.persistence = persistence;
   }
 
   /** @param port a free port (ElasticMQ cannot pick one and say which) */
@@ -40,16 +42,19 @@ public final class SqsEmulator implements AutoCloseable {
     // A server given its actor system leaves it running when it stops: close() ends it.
     ActorSystem system = ActorSystem.create("elasticmq");
     MessageAges ages = new MessageAges();
+    SqsPersistence persistence = null;
     try {
       TheSQSRestServerBuilder builder = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port)
           .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
           .withAWSRegion(AwsAccount.REGION).withAWSAccountId(AwsAccount.ACCOUNT_ID).withActorSystem(system);
-      builder = dataDir == null ? builder.withQueueEventListener(system.actorOf(MessageAges.Listener.props(ages, null)))
-          : SqsPersistence.restore(system, dataDir, ages).wire(builder);
+      if (dataDir != null) persistence = SqsPersistence.restore(system, dataDir, ages);
+      builder = persistence == null ? builder.withQueueEventListener(system.actorOf(MessageAges.Listener.props(ages, null)))
+          : persistence.wire(builder);
       SQSRestServer server = builder.start();
       server.waitUntilStarted();
-      return new SqsEmulator(server, port, system, ages);
+      return new SqsEmulator(server, port, system, ages, persistence);
     } catch (RuntimeException e) {
+      if (persistence != null) persistence.close();
       system.terminate();
       throw e;
     }
@@ -76,6 +81,7 @@ public final class SqsEmulator implements AutoCloseable {
     try {
       server.stopAndGetFuture().apply();
     } finally {
+      if (persistence != null) persistence.close();
       system.terminate();
     }
   }
