@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * BatchWriteItem, the click's batch fails receive after receive and lands in the clicks DLQ, SQS's
  * ApproximateNumberOfMessagesVisible of the DLQ reaches the ticket alarm the drill names, and it stays in ALARM
  * after the drill ends: the parked click waits for a redrive, as the runbook says. The local SQS mapping makes a
- * failed message visible again at once (not after AWS's 180 s), but each of the five invocations spends about a
- * minute in the SDK's throttling backoff (the local runtime does not enforce the recorder's 30 s timeout, which on
- * AWS would end it first): this test takes about six minutes of wall time.
+ * failed message visible again at once (not after AWS's 180 s), but each of the five invocations is in the SDK's
+ * throttling backoff until the recorder's 30 s Timeout stops it (Sandbox.Timedout), as on AWS: this test takes about
+ * three minutes of wall time.
  */
 class DynamoDbThrottleDrillTest {
   static final DrillRig rig = new DrillRig();
